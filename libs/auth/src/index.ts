@@ -1,0 +1,16 @@
+export { AuthError } from './auth.errors';
+export type { AuthErrorCode } from './auth.errors';
+export { jwtVerifierOptionsFromConfig } from './auth-config';
+export type { AuthConfig } from './auth-config';
+export { bearerToken } from './bearer-token';
+export type { Caller, CustomerCaller, StaffCaller } from './caller';
+export { TOKEN_CLAIMS, callerFromClaims } from './claims';
+export { scopeOf } from './customer-scope';
+export type { CustomerScope } from './customer-scope';
+export { signDevToken } from './dev-token';
+export type { DevTokenOptions, DevTokenSubject } from './dev-token';
+export { JwtVerifier } from './jwt-verifier';
+export type { JwtVerifierOptions } from './jwt-verifier';
+export { hasRole, requireRole, rolesOf } from './require-role';
+export { ROLES, isRole } from './role';
+export type { Role, StaffRole } from './role';

@@ -1,0 +1,78 @@
+import type { Server } from '@grpc/grpc-js';
+import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { GrpcHealth } from './grpc-health';
+import { servicesIn } from './package-services';
+
+/** How `.proto` messages become JavaScript objects (see @grpc/proto-loader). */
+export type GrpcLoaderOptions = NonNullable<GrpcOptions['options']['loader']>;
+
+/**
+ * The loader options every service uses unless it overrides them: camelCase field names,
+ * int64 as decimal strings (no precision loss), enums as their names, defaults filled in (so an
+ * unset string arrives as `''` and validation can name it), oneofs with a virtual case field.
+ * Code generated from the protos (ts-proto) must be configured to match.
+ */
+export const DEFAULT_LOADER_OPTIONS: GrpcLoaderOptions = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  arrays: true,
+  oneofs: true,
+};
+
+/** What a gRPC server serves and where. */
+export interface GrpcServerParams {
+  /** `host:port` to bind, e.g. `0.0.0.0:50051` (`127.0.0.1:0` picks a free port). */
+  readonly url: string;
+  /** Proto packages whose services the Nest controllers implement (`helpdesk.ticket.v1`). */
+  readonly packages: readonly string[];
+  /** The `.proto` files declaring them. */
+  readonly protoPaths: readonly string[];
+  /** Import roots for the `.proto` files. */
+  readonly includeDirs?: readonly string[];
+  /** Overrides of {@link DEFAULT_LOADER_OPTIONS}. */
+  readonly loader?: GrpcLoaderOptions;
+}
+
+/** Nest microservice options plus the server's health handle. */
+export interface GrpcServerSetup {
+  /** Pass to `NestFactory.createMicroservice` or `app.connectMicroservice`. */
+  readonly microservice: GrpcOptions;
+  /** Health statuses of this server; set NOT_SERVING on shutdown. */
+  readonly health: GrpcHealth;
+}
+
+/**
+ * Nest gRPC microservice options that also serve `grpc.health.v1.Health` and server reflection
+ * (v1 and v1alpha, covering the app's protos and the health proto) so `grpcurl` works without
+ * proto files. Health and reflection are plain grpc-js services: they bypass Nest's interceptors
+ * and answer without a token. Shutdown is graceful: in-flight calls finish before the server closes.
+ */
+export function grpcServerOptions(params: GrpcServerParams): GrpcServerSetup {
+  const health = new GrpcHealth();
+  const loader: GrpcLoaderOptions = {
+    ...DEFAULT_LOADER_OPTIONS,
+    ...params.loader,
+    includeDirs: [...(params.includeDirs ?? [])],
+  };
+  const microservice: GrpcOptions = {
+    transport: Transport.GRPC,
+    options: {
+      url: params.url,
+      package: [...params.packages],
+      protoPath: [...params.protoPaths],
+      loader,
+      gracefulShutdown: true,
+      onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
+        const healthDefinition = loadSync(healthProtoPath, loader);
+        new ReflectionService({ ...definition, ...healthDefinition }).addToServer(server);
+        health.attach(server, servicesIn(definition, params.packages));
+      },
+    },
+  };
+  return { microservice, health };
+}

@@ -1,0 +1,209 @@
+import { streamForType, type CloudEvent } from '@helpdesk/contracts';
+import { withTransaction } from '@helpdesk/persistence';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import { context, SpanStatusCode } from '@opentelemetry/api';
+import { decodeCloudEvent, parseJson } from '../envelope/decode-cloud-event';
+import { EventValidationError } from '../envelope/event-validation.error';
+import { stderrLogger, type MessagingLogger } from '../logging/messaging-logger';
+import type { ConsumerMetrics, HandleOutcome } from '../metrics/messaging-metrics';
+import { ensureConsumer } from '../streams/ensure-consumer';
+import { startProcessSpan } from '../tracing/messaging-spans';
+import type { TraceContextFields } from '../tracing/trace-context';
+import { backoffDelay, type BackoffPolicy } from '../util/exponential-backoff';
+import { Wakeup } from '../util/wakeup';
+import type { ConsumerRunnerOptions } from './consumer-runner.options';
+import { publishDeadLetter, type DeadLetterReason } from './dead-letter';
+import { handlerContext } from './handler-context';
+import { recordInInbox } from './inbox';
+import { isDatabaseUnavailable } from './infrastructure-error';
+import { PermanentError } from './permanent.error';
+
+const noMetrics: ConsumerMetrics = {
+  setLag: () => undefined,
+  redelivered: () => undefined,
+  handled: () => undefined,
+  observeHandlerDuration: () => undefined,
+};
+
+/**
+ * Runs one {@link EventHandlerDefinition} on its durable pull consumer (shared by all replicas)
+ * and owns everything JetStream: decode and validate (a bad message goes to the DLQ and is
+ * terminated, its handler never runs), one transaction with the inbox row (a duplicate commits
+ * nothing else and is acked), the handler, commit, ack. A failing handler is nak'ed with
+ * exponential back-off until the delivery limit, then dead-lettered; a {@link PermanentError}
+ * is dead-lettered at once. Messages are handled one at a time, in stream order.
+ */
+export class ConsumerRunner {
+  /** The durable consumer name on the server. */
+  readonly durable: string;
+  /** The prefixed stream this runner reads. */
+  readonly stream: string;
+
+  private readonly js: JetStreamClient;
+  private readonly logger: MessagingLogger;
+  private readonly metrics: ConsumerMetrics;
+  private readonly maxDeliver: number;
+  private readonly retry: BackoffPolicy;
+  private readonly restart = new Wakeup();
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+  private lagTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(private readonly options: ConsumerRunnerOptions) {
+    const { handler, naming } = options;
+    this.durable = naming.durableName(handler.durable);
+    this.stream = naming.streamName(streamForType(handler.event.type));
+    this.js = jetstream(options.nc);
+    this.logger = options.logger ?? stderrLogger;
+    this.metrics = options.metrics ?? noMetrics;
+    this.maxDeliver = handler.maxDeliver ?? options.maxDeliver ?? 5;
+    this.retry = options.retry ?? { initialMs: 1_000, maxMs: 60_000 };
+  }
+
+  /** Ensures the durable consumer exists with this runner's settings, then starts pulling. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    const jsm = await jetstreamManager(this.options.nc);
+    await ensureConsumer(jsm, this.options.naming, {
+      stream: streamForType(this.options.handler.event.type),
+      durable: this.options.handler.durable,
+      filterSubjects: [this.options.handler.event.type],
+      ackWaitMs: this.options.ackWaitMs ?? 30_000,
+      ...(this.options.deliverPolicy ? { deliverPolicy: this.options.deliverPolicy } : {}),
+    });
+    this.lagTimer = setInterval(() => void this.refreshLag(), this.options.lagIntervalMs ?? 15_000);
+    this.lagTimer.unref();
+    void this.refreshLag();
+    this.loop = this.run();
+  }
+
+  /** Stops pulling, finishes the message in hand, hands buffered ones back (nak) and closes. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.lagTimer);
+    this.restart.wake();
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const consumer = await this.js.consumers.get(this.stream, this.durable);
+        this.messages = await consumer.consume({ max_messages: this.options.batch ?? 32 });
+        if (this.stopping) await this.messages.close();
+        for await (const msg of this.messages) {
+          // Buffered messages after stop(): give them back now instead of after the ack wait.
+          if (this.stopping) msg.nak();
+          else await this.process(msg);
+        }
+      } catch (error) {
+        if (!this.stopping) this.logger.warn({ err: error, consumer: this.durable }, 'consumer stopped pulling; restarting');
+      }
+      if (!this.stopping) await this.restart.wait(1_000);
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const started = performance.now();
+    const deliveryCount = msg.info.deliveryCount;
+    if (deliveryCount > 1) this.metrics.redelivered(this.durable);
+    const parsed = parseJson(msg.data);
+    const { span, context: ctx } = startProcessSpan({
+      destination: msg.subject,
+      consumer: this.durable,
+      deliveryCount,
+      headers: msg.headers,
+      envelope: traceFieldsOf(parsed?.value),
+    });
+    try {
+      const outcome = await context.with(ctx, () => this.handle(msg, parsed));
+      span.setAttribute('helpdesk.consumer.outcome', outcome);
+      if (outcome === 'dead_lettered') span.setStatus({ code: SpanStatusCode.ERROR, message: 'moved to the DLQ' });
+      this.metrics.handled(this.durable, outcome);
+    } catch (error) {
+      // Only ack/nak plumbing can land here; the message is redelivered after the ack wait.
+      span.recordException(error instanceof Error ? error : String(error));
+      this.logger.error({ err: error, consumer: this.durable, seq: msg.seq }, 'consumer could not settle a message');
+    } finally {
+      span.end();
+      this.metrics.observeHandlerDuration(this.durable, (performance.now() - started) / 1_000);
+    }
+  }
+
+  private async handle(msg: JsMsg, parsed: { readonly value: unknown } | undefined): Promise<HandleOutcome> {
+    const { event: definition } = this.options.handler;
+    if (!parsed) {
+      return this.deadLetter(msg, 'invalid', new EventValidationError(definition.type, [{ path: '', message: 'payload is not JSON' }]));
+    }
+    const decoded = decodeCloudEvent(definition, parsed.value);
+    if (!decoded.ok) return this.deadLetter(msg, 'invalid', decoded.error);
+    let fresh: boolean;
+    try {
+      fresh = await this.apply(decoded.event, msg);
+    } catch (error) {
+      return this.failed(msg, error instanceof Error ? error : new Error(String(error)));
+    }
+    msg.ack();
+    return fresh ? 'handled' : 'duplicate';
+  }
+
+  private apply(event: CloudEvent, msg: JsMsg): Promise<boolean> {
+    const { dataSource, publisher, handler } = this.options;
+    return withTransaction(dataSource, async (manager) => {
+      if (!(await recordInInbox(manager, this.durable, event.id, event.type))) return false;
+      const keepAlive = setInterval(() => msg.working(), Math.max(1_000, (this.options.ackWaitMs ?? 30_000) / 2));
+      try {
+        await handler.handle(event, handlerContext(manager, publisher, msg.info.deliveryCount));
+      } finally {
+        clearInterval(keepAlive);
+      }
+      return true;
+    });
+  }
+
+  private async failed(msg: JsMsg, error: Error): Promise<HandleOutcome> {
+    const deliveries = msg.info.deliveryCount;
+    if (error instanceof PermanentError) return this.deadLetter(msg, 'permanent', error);
+    if (!isDatabaseUnavailable(error) && deliveries >= this.maxDeliver) return this.deadLetter(msg, 'max-deliveries', error);
+    const delay = backoffDelay(this.retry, deliveries);
+    this.logger.warn({ err: error, consumer: this.durable, seq: msg.seq, deliveries, retryInMs: delay }, 'handler failed; will retry');
+    msg.nak(delay);
+    return 'retried';
+  }
+
+  private async deadLetter(msg: JsMsg, reason: DeadLetterReason, error: Error): Promise<HandleOutcome> {
+    try {
+      await publishDeadLetter(this.js, this.options.naming, msg, {
+        reason,
+        error,
+        consumer: this.durable,
+        service: this.options.service,
+      });
+    } catch (publishError) {
+      this.logger.error({ err: publishError, consumer: this.durable, seq: msg.seq }, 'could not publish to the DLQ; will retry');
+      msg.nak(backoffDelay(this.retry, msg.info.deliveryCount));
+      return 'retried';
+    }
+    this.logger.warn({ err: error, consumer: this.durable, seq: msg.seq, reason }, 'event moved to the DLQ');
+    msg.term();
+    return 'dead_lettered';
+  }
+
+  private async refreshLag(): Promise<void> {
+    try {
+      const info = await (await this.js.consumers.get(this.stream, this.durable)).info();
+      this.metrics.setLag(this.durable, info.num_pending);
+    } catch {
+      // Lag is best effort; the next tick tries again.
+    }
+  }
+}
+
+function traceFieldsOf(value: unknown): TraceContextFields {
+  if (typeof value !== 'object' || value === null) return {};
+  const traceparent = 'traceparent' in value && typeof value.traceparent === 'string' ? value.traceparent : undefined;
+  const tracestate = 'tracestate' in value && typeof value.tracestate === 'string' ? value.tracestate : undefined;
+  return { ...(traceparent ? { traceparent } : {}), ...(tracestate ? { tracestate } : {}) };
+}

@@ -1,0 +1,38 @@
+import type { CloudEvent, EventDefinition } from '@helpdesk/contracts';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { TransactionOutbox } from '../outbox/outbox-publisher';
+
+/** A class built from a transaction's EntityManager, typically a repository. */
+export type ManagerBound<T> = new (manager: EntityManager) => T;
+
+/** What a handler gets besides the event: its transaction and the delivery it runs in. */
+export interface HandlerContext {
+  /** The open transaction; the inbox row is already in it. */
+  readonly manager: EntityManager;
+  /** Follow-up events, written in the same transaction. */
+  readonly outbox: TransactionOutbox;
+  /** 1 on first delivery, growing with every redelivery. */
+  readonly deliveryCount: number;
+  /** An instance of `type` bound to this transaction (one per type and transaction). */
+  get<T>(type: ManagerBound<T>): T;
+}
+
+/**
+ * One handler of one event version for one durable consumer. `handle` runs inside a
+ * transaction with the inbox row; throwing rolls everything back and the event is retried
+ * (or sent to the DLQ at once for a {@link PermanentError}).
+ */
+export interface EventHandlerDefinition<S extends z.ZodType = z.ZodType> {
+  readonly event: EventDefinition<S>;
+  /** Durable consumer name, `<service>-<purpose>`, shared by all replicas (e.g. `sla-ticket-status`). */
+  readonly durable: string;
+  /** Deliveries before the event moves to the DLQ (default: the runner's, config `CONSUMER_MAX_DELIVER`). */
+  readonly maxDeliver?: number;
+  handle(event: CloudEvent<z.output<S>>, tx: HandlerContext): Promise<void>;
+}
+
+/** Declares a handler; keeps the event's data type for `handle`. */
+export function eventHandler<S extends z.ZodType>(definition: EventHandlerDefinition<S>): EventHandlerDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,13 @@
+export { createDataSource } from './data-source.factory';
+export type { DataSourceConfig } from './data-source.factory';
+export { migrationsApplied, runMigrations } from './migration-runner';
+export { migrateCommand } from './migrate.command';
+export { withTransaction } from './transaction';
+export { AdvisoryLock } from './advisory-lock';
+export { platformMigrations } from './migrations/platform-migrations';
+export { CreateOutbox1732350000000 } from './migrations/1732350000000-create-outbox';
+export { CreateInbox1732350000001 } from './migrations/1732350000001-create-inbox';
+export { OutboxRowEntity } from './outbox/outbox-row.entity';
+export type { OutboxRow } from './outbox/outbox-row.entity';
+export { InboxRowEntity } from './inbox/inbox-row.entity';
+export type { InboxRow } from './inbox/inbox-row.entity';

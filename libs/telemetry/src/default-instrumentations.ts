@@ -1,0 +1,26 @@
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import type { NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { OPS_PATHS } from './ops-paths';
+
+/** One instrumentation (or a group of them) as the OpenTelemetry NodeSDK takes it. */
+export type TelemetryInstrumentation = NodeSDKConfiguration['instrumentations'][number];
+
+/**
+ * PostgreSQL (`pg`), gRPC (`@grpc/grpc-js`) and HTTP instrumentations. Probe and scrape requests
+ * to the ops endpoints are not traced: they arrive every few seconds and say nothing.
+ */
+export function defaultInstrumentations(): TelemetryInstrumentation[] {
+  return [
+    new PgInstrumentation({ requireParentSpan: true }),
+    new GrpcInstrumentation(),
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => OPS_PATHS.has(pathOf(request.url)),
+    }),
+  ];
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?', 1)[0] ?? '/';
+}

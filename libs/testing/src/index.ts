@@ -1,0 +1,14 @@
+export { testInfrastructure } from './infrastructure';
+export type { TestInfrastructure } from './infrastructure';
+export { createTestDatabase } from './test-database';
+export type { TestDatabase } from './test-database';
+export { createTestNats } from './test-nats';
+export type { TestNats } from './test-nats';
+export { expectEventually } from './expect-eventually';
+export type { EventuallyOptions } from './expect-eventually';
+export { readEvents, streamMessageCount } from './event-reader';
+export type { ReadEvent } from './event-reader';
+export { TEST_JWT_SECRET, signTestJwt } from './test-jwt';
+export type { TestTokenClaims } from './test-jwt';
+export { TcpProxy } from './tcp-proxy';
+export { uniqueName } from './unique-name';

@@ -3,8 +3,6 @@
 // Envelope and naming
 export { cloudEventSchema } from './envelope/cloud-event';
 export type { CloudEvent } from './envelope/cloud-event';
-export { deadLetterSchema } from './envelope/dead-letter';
-export type { DeadLetter } from './envelope/dead-letter';
 export { STREAMS, streamForDomain, streamForType } from './naming/streams';
 export type { StreamSpec } from './naming/streams';
 export { SubjectNaming } from './naming/subject-naming';

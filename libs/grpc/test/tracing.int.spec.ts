@@ -5,6 +5,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { echoClient, type TestClient } from './support/clients';
 import { startEchoApp, TEST_SECRET, type EchoApp } from './support/echo-app';
 import { registerInMemoryTracing } from './support/tracing';
+import { metricsRegistry } from '@helpdesk/telemetry';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN_ID = '00f067aa0ba902b7';
@@ -54,6 +55,14 @@ describe('gRPC server spans', () => {
       'rpc.method': 'Echo',
       'rpc.grpc.status_code': status.OK,
     });
+  });
+
+  it('records the call duration by method and status code', async () => {
+    await client.call('Echo', { text: 'hi' }, await tracedMetadata());
+    await expect(client.call('Echo', { text: 'hi' }, await tracedMetadata(false))).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+    const text = await metricsRegistry.metrics();
+    expect(text).toMatch(/helpdesk_grpc_request_duration_seconds_count\{method="\/helpdesk.testing.v1.EchoService\/Echo",code="OK"\} [1-9]/);
+    expect(text).toMatch(/helpdesk_grpc_request_duration_seconds_count\{method="\/helpdesk.testing.v1.EchoService\/Echo",code="UNAUTHENTICATED"\} [1-9]/);
   });
 
   it('starts a new trace when the client sends none', async () => {

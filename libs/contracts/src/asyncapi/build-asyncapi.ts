@@ -59,7 +59,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions): AsyncApiDocumen
     address: 'helpdesk.dlq.{service}',
     title: 'helpdesk.dlq.<service>',
     description:
-      'Dead-letter queue of a consuming service (stream HELPDESK_DLQ): messages the service gave up on after a permanent error or the configured number of deliveries, with the error. Ops inspect and replay them.',
+      'Dead-letter subject of a consuming service (stream HELPDESK_DLQ): a message the service gave up on (invalid, a permanent error, or the configured number of deliveries reached), published with its original body and headers unchanged plus Helpdesk-Dlq-* headers naming the failure. Ops inspect it and replay it by publishing the body to the original subject.',
     parameters: { service: { description: 'The consuming service, e.g. "billing".', examples: ['billing', 'sla'] } },
     messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
   };
@@ -73,9 +73,13 @@ export function buildAsyncApiDocument(options: AsyncApiOptions): AsyncApiDocumen
   messages['DeadLetter'] = {
     name: 'DeadLetter',
     title: 'Dead letter',
-    summary: 'A message a consumer gave up on, with the error.',
-    contentType: 'application/json',
-    payload: { $ref: `${SCHEMA_REF}DeadLetter` },
+    summary: 'The original message a consumer gave up on, with headers naming the failure.',
+    contentType: CONTENT_TYPE,
+    headers: deadLetterHeadersSchema(),
+    payload: {
+      description: 'The original message body, unchanged: normally a CloudEvent, but whatever bytes arrived when the message was invalid.',
+      anyOf: [{ $ref: `${SCHEMA_REF}CloudEvent` }, {}],
+    },
   };
 
   return {
@@ -134,6 +138,25 @@ function natsHeadersSchema(): JsonValue {
       'Nats-Msg-Id': { type: 'string', description: 'The CloudEvent id; JetStream de-duplicates on it.' },
       traceparent: { type: 'string', description: 'W3C trace context, the same as the CloudEvent traceparent.' },
       tracestate: { type: 'string', description: 'W3C tracestate.' },
+    },
+  };
+}
+
+// The header names are set by libs/messaging (DLQ_HEADERS in consumer/dead-letter.ts); keep both in step.
+function deadLetterHeadersSchema(): JsonValue {
+  const text = (description: string): JsonValue => ({ type: 'string', description });
+  return {
+    type: 'object',
+    required: ['Helpdesk-Dlq-Reason', 'Helpdesk-Dlq-Subject', 'Helpdesk-Dlq-Stream', 'Helpdesk-Dlq-Stream-Sequence'],
+    properties: {
+      'Helpdesk-Dlq-Reason': { type: 'string', enum: ['invalid', 'permanent', 'max-deliveries'], description: 'Why the consumer gave up.' },
+      'Helpdesk-Dlq-Error': text('"<error name>: <message>" of the last error, on one line, at most 1,000 characters.'),
+      'Helpdesk-Dlq-Subject': text('NATS subject the message was consumed from (with environment prefix).'),
+      'Helpdesk-Dlq-Stream': text('Stream the message came from, e.g. "HELPDESK_TICKET".'),
+      'Helpdesk-Dlq-Stream-Sequence': text('Sequence of the message in that stream (decimal).'),
+      'Helpdesk-Dlq-Consumer': text('Durable consumer that gave up, e.g. "billing-worklog".'),
+      'Helpdesk-Dlq-Deliveries': text('How many times the message had been delivered (decimal).'),
+      traceparent: text('W3C trace context of the original message, kept.'),
     },
   };
 }

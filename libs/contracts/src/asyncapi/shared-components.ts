@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { cloudEventSchema } from '../envelope/cloud-event';
-import { deadLetterSchema } from '../envelope/dead-letter';
 import { actorSchema } from '../events/shared/actor';
 import { attachmentRefSchema } from '../events/shared/attachment';
 import { billingLineSchema, billingSourceItemSchema } from '../events/shared/billing-line';
@@ -25,7 +24,6 @@ import { materialUsageSchema, workLogEntrySchema } from '../events/shared/work-l
  */
 export const SHARED_SCHEMA_COMPONENTS: Readonly<Record<string, z.ZodType>> = {
   CloudEvent: cloudEventSchema,
-  DeadLetter: deadLetterSchema,
   Actor: actorSchema,
   Money: moneySchema,
   AttachmentRef: attachmentRefSchema,

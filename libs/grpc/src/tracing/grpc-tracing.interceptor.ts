@@ -2,6 +2,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { status } from '@grpc/grpc-js';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { finalize, tap, type Observable } from 'rxjs';
+import { platformMetrics } from '@helpdesk/telemetry';
 import { callState } from '../call-state';
 import { grpcStatusOf } from '../errors/grpc-status';
 import { grpcCallOf, isGrpcContext } from '../grpc-call';
@@ -41,20 +42,28 @@ export class GrpcTracingInterceptor implements NestInterceptor {
       parent,
     );
     callState(metadata).spanContext = span.spanContext();
+    const stopTimer = platformMetrics().grpcRequestDurationSeconds.startTimer({ method: `/${path}` });
+    let code: number = status.OK;
     return context.with(trace.setSpan(parent, span), () => next.handle()).pipe(
       tap({
         complete: () => span.setAttribute('rpc.grpc.status_code', status.OK),
-        error: (error: unknown) => this.recordFailure(span, error),
+        error: (error: unknown) => {
+          code = this.recordFailure(span, error);
+        },
       }),
-      finalize(() => span.end()),
+      finalize(() => {
+        stopTimer({ code: status[code] });
+        span.end();
+      }),
     );
   }
 
-  private recordFailure(span: Span, error: unknown): void {
+  private recordFailure(span: Span, error: unknown): number {
     const { code } = grpcStatusOf(error, this.options.mapDomainError);
     span.setAttribute('rpc.grpc.status_code', code);
-    if (!SERVER_FAULTS.has(code)) return;
+    if (!SERVER_FAULTS.has(code)) return code;
     if (error instanceof Error) span.recordException(error);
     span.setStatus({ code: SpanStatusCode.ERROR, message: status[code] });
+    return code;
   }
 }

@@ -41,3 +41,5 @@ export { MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleOptions } from './nest/messaging-module.options';
 export { MessagingLifecycle } from './nest/messaging.lifecycle';
 export { MESSAGING_OPTIONS, NATS_CONNECTION } from './nest/messaging.tokens';
+export { messagingConfigSchema, messagingSettings } from './config/messaging-config';
+export type { MessagingConfig } from './config/messaging-config';

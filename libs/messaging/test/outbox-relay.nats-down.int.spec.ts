@@ -15,6 +15,7 @@ describe('outbox relay while NATS is unreachable', () => {
   let relayNc: NatsConnection;
   let relay: OutboxRelay;
   const publisher = new OutboxPublisher({ service: 'relay-test' });
+  const metrics = { backlog: -1, published: 0, delays: [] as number[] };
 
   beforeAll(async () => {
     h = await createMessagingHarness('relay-nats-down');
@@ -27,6 +28,12 @@ describe('outbox relay while NATS is unreachable', () => {
       pollIntervalMs: 200,
       retry: { initialMs: 20, maxMs: 200 },
       publishTimeoutMs: 500,
+      backlogIntervalMs: 20,
+      metrics: {
+        setBacklog: (rows) => (metrics.backlog = rows),
+        published: (count) => (metrics.published += count),
+        observeCommitToAck: (seconds) => metrics.delays.push(seconds),
+      },
       logger: silentLogger,
     });
     relay.start();
@@ -47,30 +54,35 @@ describe('outbox relay while NATS is unreachable', () => {
     await proxy.cut();
     const ticket = randomUUID();
     const written: CloudEvent[] = [];
-    for (let i = 0; i < 4; i += 1) {
+    // Twelve events: positions cross from one digit to two, so a text sort would show.
+    for (let i = 0; i < 10; i += 1) {
       written.push(...(await withTransaction(h.dataSource, (m) => publisher.add(m, { event: noteAddedV1, subject: ticket, data: note(ticket, `n${i}`) }))));
     }
     written.push(
       ...(await withTransaction(h.dataSource, (m) =>
         publisher.add(m, [
-          { event: noteAddedV1, subject: ticket, data: note(ticket, 'n4') },
-          { event: noteAddedV1, subject: ticket, data: note(ticket, 'n5') },
+          { event: noteAddedV1, subject: ticket, data: note(ticket, 'n10') },
+          { event: noteAddedV1, subject: ticket, data: note(ticket, 'n11') },
         ]),
       )),
     );
 
-    expect(await unpublished()).toBe(6);
+    expect(await unpublished()).toBe(12);
     expect(await streamMessageCount(h.nats.nc, stream())).toBe(0);
+    await expectEventually(() => expect(metrics.backlog).toBe(12));
 
     await proxy.restore();
     await expectEventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 15_000 });
 
-    const events = await readEvents(h.nats.nc, { stream: stream(), subject: h.nats.naming.subject(noteAddedV1.type), count: 6 });
+    const events = await readEvents(h.nats.nc, { stream: stream(), subject: h.nats.naming.subject(noteAddedV1.type), count: 12 });
     expect(events.map((e) => e.event.id)).toEqual(written.map((e) => e.id));
     expect(events.map((e) => e.headers['Nats-Msg-Id'])).toEqual(written.map((e) => e.id));
-    expect(events.map((e) => (e.event.data as { note: string }).note)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
-    expect(await streamMessageCount(h.nats.nc, stream())).toBe(6);
+    expect(events.map((e) => (e.event.data as { note: string }).note)).toEqual(Array.from({ length: 12 }, (_, i) => `n${i}`));
+    expect(await streamMessageCount(h.nats.nc, stream())).toBe(12);
     const rows: { published_at: Date | null }[] = await h.dataSource.query(`SELECT published_at FROM outbox ORDER BY position`);
     expect(rows.every((r) => r.published_at instanceof Date)).toBe(true);
+    expect(metrics.published).toBe(12);
+    expect(metrics.delays).toHaveLength(12);
+    await expectEventually(() => expect(metrics.backlog).toBe(0));
   });
 });

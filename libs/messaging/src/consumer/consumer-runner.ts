@@ -194,7 +194,7 @@ export class ConsumerRunner {
   private async refreshLag(): Promise<void> {
     try {
       const info = await (await this.js.consumers.get(this.stream, this.durable)).info();
-      this.metrics.setLag(this.durable, info.num_pending);
+      this.metrics.setLag(this.stream, this.durable, info.num_pending);
     } catch {
       // Lag is best effort; the next tick tries again.
     }

@@ -14,7 +14,7 @@ const MAX_SEQ = 0xfff;
  */
 export function createUuidV7Generator(
   now: () => number = Date.now,
-  fillRandom: (bytes: Uint8Array) => void = (b) => void randomFillSync(b),
+  fillRandom: (bytes: Uint8Array) => void = pooledRandom(),
 ): IdGenerator {
   let lastMs = -1;
   let seq = 0;
@@ -32,6 +32,20 @@ export function createUuidV7Generator(
       seq = 0;
     }
     return format(lastMs, seq, random);
+  };
+}
+
+// One randomFillSync call per id costs more than the rest of the id; draw from a pool instead.
+function pooledRandom(): (bytes: Uint8Array) => void {
+  const pool = new Uint8Array(4_096);
+  let offset = pool.length;
+  return (bytes) => {
+    if (offset + bytes.length > pool.length) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    bytes.set(pool.subarray(offset, offset + bytes.length));
+    offset += bytes.length;
   };
 }
 

@@ -9,6 +9,7 @@ import { prometheusMessagingMetrics } from '../metrics/messaging-metrics';
 import type { OutboxPublisher } from '../outbox/outbox-publisher';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { ensureStreams } from '../streams/ensure-streams';
+import { schemaOf } from '../util/platform-table';
 import type { MessagingModuleOptions } from './messaging-module.options';
 
 /**
@@ -30,11 +31,13 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   async onApplicationBootstrap(): Promise<void> {
     const { options, dataSource } = this;
     const naming = new SubjectNaming(options.subjectPrefix ?? '');
-    const metrics = options.metrics ?? prometheusMessagingMetrics();
+    const metrics = options.metrics ?? prometheusMessagingMetrics(options.service);
     const logger = options.logger ?? stderrLogger;
     await ensureStreams(await jetstreamManager(this.nc), naming, options.streams);
+    const schema = schemaOf(dataSource.options);
     this.relay = new OutboxRelay({
       ...options.relay,
+      ...(schema ? { schema } : {}),
       databaseUrl: options.databaseUrl ?? urlOf(dataSource),
       nc: this.nc,
       naming,

@@ -75,10 +75,14 @@ export class OutboxPublisher {
     }
     const events = this.build(entries);
     if (events.length === 0) return events;
+    // One JSON array parameter: a single stringify, no array-literal escaping; ORDINALITY keeps
+    // the given order in `position`.
     await manager.query(
       `INSERT INTO ${platformTable('outbox', schemaOf(manager.connection.options))} (event_id, type, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])`,
-      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => JSON.stringify(e))],
+       SELECT (e.doc->>'id')::uuid, e.doc->>'type', e.doc
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, n)
+        ORDER BY e.n`,
+      [JSON.stringify(events)],
     );
     return events;
   }

@@ -41,6 +41,16 @@ export interface OutboxRelayOptions {
   readonly purgeIntervalMs?: number;
   /** How often to refresh the backlog gauge (default 5 000). */
   readonly backlogIntervalMs?: number;
+  /**
+   * How often a pass looks at the whole outbox rather than above the floor (default 10 000), so a
+   * transaction that committed long after it inserted its rows is still published.
+   */
+  readonly sweepIntervalMs?: number;
+  /**
+   * How old a published row must be before the floor moves past it (default 10 000): rows of
+   * transactions still open for less than this are found by ordinary passes, longer ones by the sweep.
+   */
+  readonly floorLagMs?: number;
   /** Advisory lock name (default `outbox-relay`, plus `:<schema>` when a schema is set). */
   readonly lockName?: string;
   readonly metrics?: OutboxRelayMetrics;

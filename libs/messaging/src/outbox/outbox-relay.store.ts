@@ -16,7 +16,9 @@ export interface RelayRow {
 
 /**
  * The relay's SQL, as named prepared statements on the relay's own small pool. The "next rows"
- * query walks the partial index `outbox_unpublished`; the JSON document is read as text and the
+ * query walks the partial index `outbox_unpublished` from a floor position: rows marked published
+ * leave dead entries at the front of that index until VACUUM, and starting above them keeps a
+ * pass cheap however long ago the table was vacuumed. The JSON document is read as text and the
  * trace fields by operator, so the relay never parses an envelope.
  */
 export class OutboxRelayStore {
@@ -25,7 +27,8 @@ export class OutboxRelayStore {
     private readonly table: string,
   ) {}
 
-  async next(limit: number): Promise<RelayRow[]> {
+  /** The first `limit` unpublished rows above `floor` (a position; '0' for all), in position order. */
+  async next(limit: number, floor: string): Promise<RelayRow[]> {
     const result = await this.pool.query<{
       position: string;
       event_id: string;
@@ -36,14 +39,15 @@ export class OutboxRelayStore {
       created_ms: number;
     }>({
       name: `outbox-next:${this.table}`,
-      text: `SELECT position::text AS position, event_id::text AS event_id, type, envelope::text AS envelope,
-                    envelope->>'traceparent' AS traceparent, envelope->>'tracestate' AS tracestate,
-                    (extract(epoch FROM created_at) * 1000)::float8 AS created_ms
-               FROM ${this.table}
-              WHERE published_at IS NULL
-              ORDER BY position
+      // ORDER BY names the column, not the text alias, which would sort '10' before '9'.
+      text: `SELECT o.position::text AS position, o.event_id::text AS event_id, o.type, o.envelope::text AS envelope,
+                    o.envelope->>'traceparent' AS traceparent, o.envelope->>'tracestate' AS tracestate,
+                    (extract(epoch FROM o.created_at) * 1000)::float8 AS created_ms
+               FROM ${this.table} AS o
+              WHERE o.published_at IS NULL AND o.position > $2
+              ORDER BY o.position
               LIMIT $1`,
-      values: [limit],
+      values: [limit, floor],
     });
     return result.rows.map((r) => ({
       position: r.position,
@@ -72,8 +76,13 @@ export class OutboxRelayStore {
     });
   }
 
-  async backlog(): Promise<number> {
-    const result = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table} WHERE published_at IS NULL`);
+  /** Unpublished rows above the floor (stragglers below it are rare and left out, see next()). */
+  async backlog(floor: string): Promise<number> {
+    const result = await this.pool.query<{ n: string }>({
+      name: `outbox-backlog:${this.table}`,
+      text: `SELECT count(*) AS n FROM ${this.table} WHERE published_at IS NULL AND position > $1`,
+      values: [floor],
+    });
     return Number(result.rows[0]?.n ?? 0);
   }
 

@@ -7,11 +7,12 @@ import { stderrLogger, type MessagingLogger } from '../logging/messaging-logger'
 import type { OutboxRelayMetrics } from '../metrics/messaging-metrics';
 import { startPublishSpan } from '../tracing/messaging-spans';
 import { backoffDelay } from '../util/exponential-backoff';
+import { platformTable } from '../util/platform-table';
 import { Wakeup } from '../util/wakeup';
 import { OutboxListener } from './outbox-listener';
 import type { OutboxRelayOptions, OutboxRelayStats, PublishedEvent } from './outbox-relay.options';
 import { OutboxRelayStore, type RelayRow } from './outbox-relay.store';
-import { platformTable } from '../util/platform-table';
+import { PublishFloor } from './publish-floor';
 
 interface PassResult {
   readonly read: number;
@@ -41,6 +42,7 @@ export class OutboxRelay {
   private readonly store: OutboxRelayStore;
   private readonly lock: AdvisoryLock;
   private readonly listener: OutboxListener;
+  private readonly floor: PublishFloor;
   private readonly logger: MessagingLogger;
   private readonly metrics: OutboxRelayMetrics;
   private readonly idle = new Wakeup();
@@ -52,6 +54,7 @@ export class OutboxRelay {
   private natsUp = true;
   private failures = 0;
   private nextPurgeAt = 0;
+  private nextSweepAt = 0;
   private nextBacklogAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -63,6 +66,7 @@ export class OutboxRelay {
     this.store = new OutboxRelayStore(this.pool, platformTable('outbox', options.schema));
     const lockName = options.lockName ?? (options.schema ? `outbox-relay:${options.schema}` : 'outbox-relay');
     this.lock = new AdvisoryLock(options.databaseUrl, lockName);
+    this.floor = new PublishFloor(options.floorLagMs ?? 10_000);
     this.listener = new OutboxListener(options.databaseUrl, options.schema ?? 'public', () => this.idle.wake(), this.logger);
   }
 
@@ -87,7 +91,7 @@ export class OutboxRelay {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
     if (!(await this.holdLock())) return;
     for (;;) {
-      const result = await this.runExclusive(() => this.pass());
+      const result = await this.runExclusive(() => this.pass(true));
       if (result.error) throw result.error;
       if (result.read < this.batchSize) return;
       if (Date.now() > deadline) throw new Error('outbox relay: flush did not finish before its deadline');
@@ -123,13 +127,18 @@ export class OutboxRelay {
           await this.retry.wait(this.options.pollIntervalMs ?? 1_000);
           continue;
         }
-        const result = await this.runExclusive(() => this.pass());
+        const sweep = Date.now() >= this.nextSweepAt;
+        if (sweep) this.nextSweepAt = Date.now() + (this.options.sweepIntervalMs ?? 10_000);
+        const result = await this.runExclusive(() => this.pass(sweep));
         if (result.error) {
           await this.backOff(result.error);
           continue;
         }
         this.failures = 0;
-        if (result.read < this.batchSize) await this.idle.wait(this.options.pollIntervalMs ?? 1_000);
+        if (result.read < this.batchSize) {
+          await this.idle.wait(this.options.pollIntervalMs ?? 1_000);
+          this.floor.advance(Date.now());
+        }
       } catch (error) {
         await this.backOff(error instanceof Error ? error : new Error(String(error)));
       }
@@ -142,6 +151,8 @@ export class OutboxRelay {
     if (held && !this.leader) {
       this.leader = true;
       this.stats.lockAcquisitions += 1;
+      this.floor.reset();
+      this.nextSweepAt = 0;
       this.logger.info({ lock: this.lock.name }, 'outbox relay: took the lock, relaying');
       if (this.loop) await this.listener.start();
     } else if (!held && this.leader) {
@@ -166,9 +177,10 @@ export class OutboxRelay {
     return next;
   }
 
-  private async pass(): Promise<PassResult> {
+  /** Publishes the next batch: from the floor, or from the start of the table when `sweep`. */
+  private async pass(sweep: boolean): Promise<PassResult> {
     this.stats.passes += 1;
-    const rows = await this.store.next(this.batchSize);
+    const rows = await this.store.next(this.batchSize, sweep ? '0' : this.floor.value);
     if (rows.length === 0) return { read: 0, published: 0 };
     const outcomes = await Promise.all(rows.map((row) => this.publish(row)));
     const failedAt = outcomes.findIndex((o) => 'error' in o);
@@ -201,7 +213,7 @@ export class OutboxRelay {
         timeout: this.options.publishTimeoutMs ?? 5_000,
       });
       span.setAttribute('messaging.nats.stream_sequence', ack.seq);
-      const acked = { eventId: row.eventId, position: row.position, createdAtMs: row.createdAtMs, ackedAtMs: Date.now(), duplicate: ack.duplicate };
+      const acked = { eventId: row.eventId, position: row.position, createdAtMs: row.createdAtMs, ackedAtMs: performance.timeOrigin + performance.now(), duplicate: ack.duplicate };
       return { row, acked };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
@@ -215,6 +227,7 @@ export class OutboxRelay {
 
   private async markPublished(acked: readonly PublishedEvent[]): Promise<void> {
     await this.store.markPublished(acked.map((a) => a.position));
+    this.floor.published(acked, Date.now());
     let duplicates = 0;
     for (const a of acked) {
       if (a.duplicate) duplicates += 1;
@@ -230,7 +243,7 @@ export class OutboxRelay {
     const now = Date.now();
     if (now >= this.nextBacklogAt) {
       this.nextBacklogAt = now + (this.options.backlogIntervalMs ?? 5_000);
-      this.metrics.setBacklog(await this.store.backlog());
+      this.metrics.setBacklog(await this.store.backlog(this.floor.value));
     }
     if (now >= this.nextPurgeAt) {
       this.nextPurgeAt = now + (this.options.purgeIntervalMs ?? 3_600_000);

@@ -66,10 +66,9 @@ export interface ProcessSpanInput {
 export function startProcessSpan(input: ProcessSpanInput): ActiveSpan {
   const extracted = propagation.extract(ROOT_CONTEXT, input.headers, natsHeaderGetter);
   const fromHeaders = trace.getSpanContext(extracted) ? extracted : undefined;
-  const headerFields: TraceContextFields = {
-    traceparent: natsHeaderGetter.get(input.headers, 'traceparent') as string | undefined,
-    tracestate: natsHeaderGetter.get(input.headers, 'tracestate') as string | undefined,
-  };
+  const traceparent = input.headers?.has('traceparent') ? input.headers.get('traceparent') : undefined;
+  const tracestate = input.headers?.has('tracestate') ? input.headers.get('tracestate') : undefined;
+  const headerFields: TraceContextFields = { ...(traceparent ? { traceparent } : {}), ...(tracestate ? { tracestate } : {}) };
   const parent =
     fromHeaders ?? contextFromTraceFields(headerFields) ?? contextFromTraceFields(input.envelope) ?? ROOT_CONTEXT;
   const span = tracer().startSpan(

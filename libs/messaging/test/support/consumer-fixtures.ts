@@ -14,7 +14,7 @@ export class RecordingMetrics implements ConsumerMetrics {
   readonly outcomes: HandleOutcome[] = [];
   redeliveries = 0;
   lag: number | undefined;
-  setLag(_consumer: string, pending: number): void {
+  setLag(_stream: string, _consumer: string, pending: number): void {
     this.lag = pending;
   }
   redelivered(): void {

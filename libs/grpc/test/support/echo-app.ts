@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { status, type Metadata } from '@grpc/grpc-js';
 import { scopeOf } from '@helpdesk/auth';
@@ -7,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { GrpcMethod } from '@nestjs/microservices';
 import { trace } from '@opentelemetry/api';
 import { z } from 'zod';
+import { freePort } from './free-port';
 import {
   DomainError,
   GrpcController,
@@ -127,14 +127,4 @@ export async function startEchoApp(): Promise<EchoApp> {
   const app: INestMicroservice = await NestFactory.createMicroservice(EchoAppModule, { ...setup.microservice, logger: false });
   await app.listen();
   return { address, health: setup.health, logged, close: () => app.close() };
-}
-
-// Nest does not report the port grpc-js bound, so the test picks a free one up front.
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }

@@ -11,8 +11,9 @@ const LIB_DEPENDENCIES = {
   auth: ['config', 'telemetry'],
   messaging: ['contracts', 'persistence', 'telemetry', 'config'],
   grpc: ['contracts', 'auth', 'telemetry', 'config'],
+  runtime: ['config', 'telemetry', 'persistence', 'messaging', 'grpc', 'auth'],
 };
-const ALL_LIBS = ['config', 'contracts', 'telemetry', 'persistence', 'auth', 'messaging', 'grpc', 'testing'];
+const ALL_LIBS = ['config', 'contracts', 'telemetry', 'persistence', 'auth', 'messaging', 'grpc', 'runtime', 'testing'];
 
 const boundaryRules = Object.entries(LIB_DEPENDENCIES).map(([lib, allowed]) => ({
   files: [`libs/${lib}/src/**/*.ts`],

@@ -1,0 +1,100 @@
+import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '@helpdesk/config';
+import { grpcServerOptions, type GrpcServerParams } from '@helpdesk/grpc';
+import { NATS_CONNECTION } from '@helpdesk/messaging';
+import { createDataSource, migrateCommand, type DataSourceConfig } from '@helpdesk/persistence';
+import { createLogger, runningTelemetry, startOpsServer, startTelemetry, type Logger, type OpsServer } from '@helpdesk/telemetry';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { DATA_SOURCE } from './database.module';
+import { NestPinoLogger } from './nest-logger';
+import { standardReadinessChecks } from './readiness-checks';
+import type { ServiceConfig } from './service-config';
+
+/** What a service tells the runtime about itself; `main.ts` is one call with this. */
+export interface ServiceDefinition<S extends z.ZodObject> {
+  /** Short name: `ticket`, `mail-gateway`, … (event source `helpdesk/<name>`). */
+  readonly name: string;
+  /** The service's env schema, built on `serviceConfigSchema`. */
+  readonly configSchema: S;
+  /** Where its database is and which migrations it has (also used by the `migrate` command). */
+  dataSource(config: z.infer<S> & ServiceConfig): DataSourceConfig;
+  /** The root module for this configuration. */
+  appModule(config: z.infer<S> & ServiceConfig, logger: Logger): Type | DynamicModule;
+  /** The gRPC packages and proto files it serves (the address comes from the config). */
+  readonly grpc: Omit<GrpcServerParams, 'url'>;
+}
+
+/** A started service, for tests and for the shutdown path. */
+export interface RunningService {
+  readonly app: INestMicroservice;
+  readonly ops: OpsServer;
+  readonly grpcAddress: string;
+  /** SIGTERM path: NOT_SERVING, stop taking work, finish handlers, flush the outbox, close. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a service: validated config → (`migrate` command and exit) → telemetry → Nest gRPC app
+ * with health and reflection → ops HTTP (/healthz, /readyz, /metrics) → signal handling.
+ */
+export async function runService<S extends z.ZodObject>(
+  definition: ServiceDefinition<S>,
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService | undefined> {
+  const config = loadConfigOrExit(definition.configSchema, env) as z.infer<S> & ServiceConfig;
+  if (argv[0] === 'migrate') {
+    await migrateCommand(createDataSource(definition.dataSource(config)));
+    return undefined;
+  }
+  const service = await startService(definition, config);
+  const onSignal = (signal: NodeJS.Signals) => {
+    void service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${definition.name}: shutdown after ${signal} failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  return service;
+}
+
+/** Starts a service with an already-loaded configuration and no signal handlers (tests). */
+export async function startService<S extends z.ZodObject>(
+  definition: ServiceDefinition<S>,
+  config: z.infer<S> & ServiceConfig,
+): Promise<RunningService> {
+  const telemetry = runningTelemetry() ?? startTelemetry({ serviceName: `helpdesk-${definition.name}`, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const logger = createLogger({ name: definition.name, level: config.LOG_LEVEL });
+  const grpcAddress = `${config.GRPC_HOST}:${config.GRPC_PORT}`;
+  const setup = grpcServerOptions({ ...definition.grpc, url: grpcAddress });
+  const app = await NestFactory.createMicroservice(definition.appModule(config, logger), {
+    ...setup.microservice,
+    logger: new NestPinoLogger(logger),
+  });
+  await app.listen();
+  const dataSource = app.get<DataSource>(DATA_SOURCE);
+  const nc = app.get<NatsConnection>(NATS_CONNECTION);
+  const ops = await startOpsServer({ host: config.HTTP_HOST, port: config.HTTP_PORT, readiness: standardReadinessChecks(dataSource, nc), logger });
+  logger.info({ grpc: grpcAddress, http: ops.port }, `${definition.name} started`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      setup.health.setNotServing();
+      await app.close();
+      await ops.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await telemetry.shutdown();
+    })();
+    return stopping;
+  };
+  return { app, ops, grpcAddress, stop };
+}

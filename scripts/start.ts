@@ -2,12 +2,12 @@
 // scripts/README.md for what it starts, where it keeps data and how it stops.
 import path from 'node:path';
 import { shouldUseColour } from './start/output-prefix';
-import { parseStartOptions } from './start/start-options';
+import { parseStartOptions, type StartOptions } from './start/start-options';
 import { runSupervisor } from './start/supervisor';
 
 async function main(): Promise<number> {
   const rootDir = path.resolve(__dirname, '..');
-  let options;
+  let options: StartOptions;
   try {
     options = parseStartOptions(process.argv.slice(2), process.env, rootDir);
   } catch (error) {

@@ -55,6 +55,8 @@ export async function startEmbeddedPostgres(dataDir: string, endpoint: Endpoint)
 async function initialiseOnce(binaries: PostgresBinaries, dataDir: string, runAs: RunAs | undefined): Promise<boolean> {
   const initialisedBefore = await access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
   if (initialisedBefore) return false;
+  // Parents keep the default mode: under root the server runs as `postgres` and must reach in.
+  await mkdir(path.dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
   const args = ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C'];

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { withDatabase } from './connection-urls';
 import { bringUpInfrastructure, type StartedPart } from './infrastructure';
 import { formatTag, tagWidth } from './output-prefix';
@@ -112,7 +111,7 @@ function describeServices(services: ServiceSpec[], created: string[], servicesDi
   for (const spec of services) {
     const how = spec.run.kind === 'script' ? spec.run.script : `node ${spec.run.main}`;
     const db = created.includes(spec.database) ? `${spec.database} (created)` : spec.database;
-    log(`service     ${spec.name}: ${how} — database ${db}, in ${path.relative(servicesDir, spec.dir)}`);
+    log(`service     ${spec.name}: ${how} — database ${db}`);
   }
 }
 

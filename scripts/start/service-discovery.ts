@@ -11,6 +11,10 @@ export interface ServiceSpec {
   run: { kind: 'script'; script: string } | { kind: 'main'; main: string };
   /** The service's own database on the shared server, created when missing. */
   database: string;
+  /** The npm package name (`@helpdesk/ticket`), for building it with Nx. */
+  packageName: string;
+  /** True when the package has a `build` script to run before it starts. */
+  buildable: boolean;
 }
 
 /** Database name of a service: `helpdesk_` + the folder name with dashes as underscores. */
@@ -27,7 +31,9 @@ export function parseServiceManifest(name: string, dir: string, manifest: unknow
   const scripts = manifest['scripts'];
   const start = isRecord(scripts) ? scripts['start'] : undefined;
   const main = manifest['main'];
-  const base = { name, dir, database: databaseNameFor(name) };
+  const packageName = typeof manifest['name'] === 'string' ? manifest['name'] : name;
+  const buildable = isRecord(scripts) && typeof scripts['build'] === 'string';
+  const base = { name, dir, database: databaseNameFor(name), packageName, buildable };
   if (typeof start === 'string' && start.trim() !== '') return { ...base, run: { kind: 'script', script: start } };
   if (typeof main === 'string' && main.trim() !== '') return { ...base, run: { kind: 'main', main } };
   return undefined;

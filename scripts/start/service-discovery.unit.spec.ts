@@ -18,7 +18,16 @@ describe('parseServiceManifest', () => {
       name: 'sla',
       dir,
       database: 'helpdesk_sla',
+      packageName: 'sla',
+      buildable: false,
       run: { kind: 'script', script: 'node dist/main.js' },
+    });
+  });
+
+  it('knows the package name and whether Nx should build it first', () => {
+    expect(parseServiceManifest('sla', dir, { name: '@helpdesk/sla', scripts: { start: 'node dist/main.js', build: 'tsc' } })).toMatchObject({
+      packageName: '@helpdesk/sla',
+      buildable: true,
     });
   });
 

@@ -1,4 +1,5 @@
 import { withDatabase } from './connection-urls';
+import { buildServices } from './build-services';
 import { bringUpInfrastructure, type StartedPart } from './infrastructure';
 import { formatTag, tagWidth } from './output-prefix';
 import { ensureDatabases } from './postgres-databases';
@@ -84,6 +85,8 @@ async function bringUp(options: StartOptions, context: SupervisorContext, servic
     await stop.whenRequested(true);
     return;
   }
+  await buildServices(context.rootDir, services, log);
+  if (stop.requested) return;
   services.forEach((spec, index) => {
     const service = startService(spec, index + 1, infra, context, state.style);
     state.running.push(service);
@@ -98,6 +101,7 @@ function startService(spec: ServiceSpec, index: number, infra: { databaseUrl: st
     ...context.env,
     DATABASE_URL: withDatabase(infra.databaseUrl, spec.database),
     NATS_URL: infra.natsUrl,
+    ...developmentAuth(context.env),
     PATH: servicePath(spec.dir, context.rootDir, context.env['PATH']),
   };
   return new ServiceProcess(spec, env, formatTag(spec.name, index, style), context);
@@ -162,4 +166,14 @@ class StopRequest {
       });
     });
   }
+}
+
+/**
+ * Without configured keys, services would refuse to start; on a laptop they get a development
+ * HS256 secret instead (printed by the supervisor so tokens can be signed for grpcurl).
+ */
+export const DEVELOPMENT_JWT_SECRET = 'helpdesk-development-secret-change-me-in-production';
+
+function developmentAuth(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env['AUTH_JWKS_URL'] || env['AUTH_JWT_SECRET'] ? {} : { AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET };
 }

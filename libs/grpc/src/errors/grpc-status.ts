@@ -7,6 +7,11 @@ import { RequestValidationError, type FieldViolation } from './request-validatio
 export interface GrpcStatusMapping {
   readonly code: status;
   readonly message: string;
+  /**
+   * For `INVALID_ARGUMENT`: the fields at fault, sent as a `google.rpc.BadRequest` detail, so a
+   * domain error naming a field reads like a failed request validation.
+   */
+  readonly violations?: readonly FieldViolation[];
 }
 
 /**
@@ -19,7 +24,6 @@ export type DomainErrorMapper = (error: unknown) => GrpcStatusMapping | undefine
 /** How an error leaves the server. `expected: false` means a bug: log it, hide its message. */
 export interface GrpcErrorStatus extends GrpcStatusMapping {
   readonly expected: boolean;
-  readonly violations?: readonly FieldViolation[];
 }
 
 /** The message clients see for unexpected errors. */

@@ -61,6 +61,18 @@ describe('grpcStatusOf', () => {
     }
   });
 
+  it('keeps the field violations a service map gives for a domain error', () => {
+    const violations = [{ field: 'category', description: 'must be one of technical, other' }];
+    const mapper: DomainErrorMapper = (error) =>
+      error instanceof TicketError ? { code: status.INVALID_ARGUMENT, message: error.message, violations } : undefined;
+    expect(grpcStatusOf(new TicketError('TICKET_NOT_FOUND', 'category: must be one of technical, other'), mapper)).toEqual({
+      code: status.INVALID_ARGUMENT,
+      message: 'category: must be one of technical, other',
+      violations,
+      expected: true,
+    });
+  });
+
   it('keeps statuses of Nest gRPC exceptions', () => {
     expect(grpcStatusOf(new GrpcNotFoundException('no such ticket'))).toMatchObject({ code: status.NOT_FOUND, message: 'no such ticket' });
     expect(grpcStatusOf(new RpcException({ code: status.ABORTED, message: 'retry' }))).toMatchObject({ code: status.ABORTED });

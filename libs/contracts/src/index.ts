@@ -21,6 +21,8 @@ export { ticketCreatedV1 } from './events/ticket/ticket-created.v1';
 export type { TicketCreatedV1 } from './events/ticket/ticket-created.v1';
 export { ticketMessageAddedV1 } from './events/ticket/ticket-message-added.v1';
 export type { TicketMessageAddedV1 } from './events/ticket/ticket-message-added.v1';
+export { ticketMergedV1 } from './events/ticket/ticket-merged.v1';
+export type { TicketMergedV1 } from './events/ticket/ticket-merged.v1';
 export { ticketReopenedV1 } from './events/ticket/ticket-reopened.v1';
 export type { TicketReopenedV1 } from './events/ticket/ticket-reopened.v1';
 export { ticketResolvedV1 } from './events/ticket/ticket-resolved.v1';
@@ -137,3 +139,6 @@ export { renderAsyncApiDocument } from './asyncapi/render-asyncapi';
 // gRPC: .proto location and generated code, one namespace per proto package
 export { PROTO_ROOT } from './proto-root';
 export * as commonV1 from './grpc/common-v1';
+export * as ticketV1 from './grpc/ticket-v1';
+export * as directoryV1 from './grpc/directory-v1';
+export * as queuesV1 from './grpc/queues-v1';

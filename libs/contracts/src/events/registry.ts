@@ -25,6 +25,7 @@ import { ticketAssignedV1 } from './ticket/ticket-assigned.v1';
 import { ticketClosedV1 } from './ticket/ticket-closed.v1';
 import { ticketCreatedV1 } from './ticket/ticket-created.v1';
 import { ticketMessageAddedV1 } from './ticket/ticket-message-added.v1';
+import { ticketMergedV1 } from './ticket/ticket-merged.v1';
 import { ticketReopenedV1 } from './ticket/ticket-reopened.v1';
 import { ticketResolvedV1 } from './ticket/ticket-resolved.v1';
 import { ticketStatusChangedV1 } from './ticket/ticket-status-changed.v1';
@@ -51,6 +52,7 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   ticketResolvedV1,
   ticketClosedV1,
   ticketReopenedV1,
+  ticketMergedV1,
   customerUpsertedV1,
   contactUpsertedV1,
   contractUpsertedV1,

@@ -36,6 +36,12 @@ export interface GrpcServerParams {
   readonly includeDirs?: readonly string[];
   /** Overrides of {@link DEFAULT_LOADER_OPTIONS}. */
   readonly loader?: GrpcLoaderOptions;
+  /**
+   * Largest request message the server accepts, in bytes; grpc-js's default (4 MiB) when not
+   * given. A larger request fails with RESOURCE_EXHAUSTED before any handler runs, so a service
+   * taking file uploads (ticket attachments) raises it above its own per-file limit.
+   */
+  readonly maxReceiveMessageBytes?: number;
 }
 
 /** Nest microservice options plus the server's health handle. */
@@ -66,6 +72,7 @@ export function grpcServerOptions(params: GrpcServerParams): GrpcServerSetup {
       package: [...params.packages],
       protoPath: [...params.protoPaths],
       loader,
+      ...(params.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageLength: params.maxReceiveMessageBytes }),
       gracefulShutdown: true,
       onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
         const healthDefinition = loadSync(healthProtoPath, loader);

@@ -1,0 +1,65 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
+import { EVENT_REGISTRY } from '@helpdesk/contracts';
+import { GrpcModule } from '@helpdesk/grpc';
+import { MessagingModule } from '@helpdesk/messaging';
+import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import type { Logger } from '@helpdesk/telemetry';
+import type { TicketConfig } from './config';
+import { DirectoryModule } from './directory/directory.module';
+import { mapTicketError } from './errors/ticket-error.map';
+import { ExportsModule } from './export/exports.module';
+import { LinksModule } from './links/links.module';
+import { MergesModule } from './merges/merges.module';
+import { ticketEventHandlers } from './inbound/ticket-event-handlers';
+import { MessagesModule } from './messages/messages.module';
+import { ticketMigrations } from './migrations/ticket-migrations';
+import { QueuesModule } from './queues/queues.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { WorklogModule } from './worklog/worklog.module';
+
+/** The ticket service's root module for one configuration: lib modules plus feature modules. */
+export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicModule {
+  return {
+    module: TicketAppModule,
+    imports: [
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: ticketMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapTicketError, logger }),
+      // Global, so every feature module can take the OutboxPublisher without importing it.
+      {
+        ...MessagingModule.forRoot({
+        service: 'ticket',
+        natsUrl: config.NATS_URL,
+        ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
+        subjectPrefix: config.NATS_SUBJECT_PREFIX,
+        dataSource: DATA_SOURCE,
+        streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+        events: EVENT_REGISTRY,
+        handlers: ticketEventHandlers(config),
+        consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER },
+          logger,
+        }),
+        global: true,
+      },
+      TicketsModule.forRoot({
+        numberPrefix: config.TICKET_NUMBER_PREFIX,
+        categories: config.TICKET_CATEGORIES,
+        reopenWindowDays: config.TICKET_REOPEN_WINDOW_DAYS,
+      }),
+      MessagesModule.forRoot({ attachmentMaxBytes: config.TICKET_ATTACHMENT_MAX_BYTES }),
+      WorklogModule.forRoot({ activityTypes: config.TICKET_ACTIVITY_TYPES, maxMinutesPerEntry: config.TICKET_WORK_MAX_MINUTES }),
+      DirectoryModule.forRoot({ defaultCountry: config.DIRECTORY_DEFAULT_COUNTRY, timeZone: config.DIRECTORY_TIME_ZONE }),
+      TasksModule.forRoot({
+        callbacks: { dueMinutes: config.TICKET_CALLBACK_DUE_MINUTES, reminderLeadMinutes: config.TICKET_CALLBACK_REMINDER_LEAD_MINUTES },
+      }),
+      LinksModule,
+      MergesModule,
+      ExportsModule.forRoot({ csvDelimiter: config.TICKET_EXPORT_CSV_DELIMITER, timeZone: config.TICKET_EXPORT_TIME_ZONE }),
+      QueuesModule.forRoot({ defaultTimeZone: config.QUEUE_DEFAULT_TIME_ZONE }),
+    ],
+  };
+}
+
+@Module({})
+class TicketAppModule {}

@@ -1,0 +1,15 @@
+import type { CallbackPolicy } from '../tasks/task-creation';
+import type { TicketPolicy } from '../tickets/ticket-decisions';
+
+/** What the mail and call consumers need from the service's configuration. */
+export interface InboundSettings {
+  readonly policy: TicketPolicy;
+  /** `TICKET_NUMBER_PREFIX`, for the tickets a mail or call opens. */
+  readonly numberPrefix: string;
+  /** `TICKET_ATTACHMENT_MAX_BYTES` (mail attachments are references and do not count against it). */
+  readonly attachmentMaxBytes: number;
+  /** `TICKET_CALLBACK_DUE_MINUTES`, `TICKET_CALLBACK_REMINDER_LEAD_MINUTES`. */
+  readonly callbacks: CallbackPolicy;
+  /** `TICKET_MAIL_AUTO_ACKNOWLEDGE`: whether a ticket opened by mail acknowledges it to the sender. */
+  readonly autoAcknowledge: boolean;
+}

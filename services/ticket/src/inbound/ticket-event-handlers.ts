@@ -1,0 +1,27 @@
+import type { EventHandlerDefinition } from '@helpdesk/messaging';
+import type { TicketConfig } from '../config';
+import { assetLifeRecordHandlers } from '../directory/assets/on-ticket-asset-life-record.handler';
+import { queueRoutingHandlers } from '../queues/queue-routing.handler';
+import type { InboundSettings } from './inbound-settings';
+import { onCallEnded } from './on-call-ended.handler';
+import { onMailReceived } from './on-mail-received.handler';
+import { onSlaClockUpdated } from './on-sla-clock-updated.handler';
+
+/** Every event the ticket service consumes, one durable consumer each (add new handlers here). */
+export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinition[] {
+  const policy = { categories: config.TICKET_CATEGORIES, reopenWindowDays: config.TICKET_REOPEN_WINDOW_DAYS };
+  const inbound: InboundSettings = {
+    policy,
+    numberPrefix: config.TICKET_NUMBER_PREFIX,
+    attachmentMaxBytes: config.TICKET_ATTACHMENT_MAX_BYTES,
+    callbacks: { dueMinutes: config.TICKET_CALLBACK_DUE_MINUTES, reminderLeadMinutes: config.TICKET_CALLBACK_REMINDER_LEAD_MINUTES },
+    autoAcknowledge: config.TICKET_MAIL_AUTO_ACKNOWLEDGE,
+  };
+  return [
+    onSlaClockUpdated(policy),
+    onMailReceived(inbound),
+    onCallEnded(inbound),
+    ...assetLifeRecordHandlers,
+    ...queueRoutingHandlers(policy),
+  ] as EventHandlerDefinition[];
+}

@@ -1,0 +1,30 @@
+import { ticketAssignedV1, ticketCreatedV1, type CloudEvent, type TicketSnapshot } from '@helpdesk/contracts';
+import { eventHandler, type EventHandlerDefinition, type HandlerContext } from '@helpdesk/messaging';
+import type { TicketPolicy } from '../tickets/ticket-decisions';
+import { TicketError } from '../tickets/ticket.errors';
+import { needsRouting } from './queue-routing';
+import { QueueRouting } from './queue-routing.service';
+
+/**
+ * The service's own consumers of `ticket.created.v1` (durable `ticket-queue-routing`) and
+ * `ticket.assigned.v1` (durable `ticket-queue-routing-assigned`): a ticket that the event shows
+ * open and unassigned is routed (category rule, round robin) in the handler's transaction, with
+ * the inbox row, so a redelivered event changes nothing. Routing re-reads the ticket under its
+ * row lock, so an event that is already outdated changes nothing either.
+ */
+export function queueRoutingHandlers(policy: TicketPolicy, clock: () => Date = () => new Date()): EventHandlerDefinition[] {
+  const routing = new QueueRouting(policy);
+  const handle = async ({ data }: CloudEvent<{ ticket: TicketSnapshot }>, tx: HandlerContext): Promise<void> => {
+    if (!needsRouting(data.ticket)) return;
+    try {
+      await routing.route(tx.manager, tx.outbox, data.ticket.ticketId, clock());
+    } catch (error) {
+      // A ticket this service does not have (another instance's event on a shared stream) is nothing to route.
+      if (!(error instanceof TicketError && error.code === 'TICKET_NOT_FOUND')) throw error;
+    }
+  };
+  return [
+    eventHandler({ event: ticketCreatedV1, durable: 'ticket-queue-routing', handle }),
+    eventHandler({ event: ticketAssignedV1, durable: 'ticket-queue-routing-assigned', handle }),
+  ] as EventHandlerDefinition[];
+}

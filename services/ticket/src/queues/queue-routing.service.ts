@@ -1,0 +1,69 @@
+import type { Actor } from '@helpdesk/contracts';
+import type { EntityManager } from 'typeorm';
+import { isAvailable } from '../agents/agent';
+import { AgentsRepository } from '../agents/agents.repository';
+import type { Ticket } from '../tickets/ticket';
+import { assignTicket } from '../tickets/ticket-assignment';
+import { unchanged, type TicketPolicy } from '../tickets/ticket-decisions';
+import { applyTicketChange, type ChangeOutbox } from '../tickets/ticket-unit-of-work';
+import { routeByRule, type Queue } from './queue';
+import { needsRouting, routingAssignment } from './queue-routing';
+import { QueuesRepository } from './queues.repository';
+import { nextRoundRobinMember } from './round-robin';
+
+/** Who routes tickets, as the history and `ticket.assigned` record it. */
+export const QUEUE_ROUTING_ACTOR: Actor = { kind: 'system', id: null, displayName: 'ticket-queue-routing' };
+
+/** What routing did with a ticket. */
+export type RoutingOutcome = 'assigned' | 'queued' | 'unchanged';
+
+/**
+ * Routes unassigned open tickets: a ticket without a queue goes to the queue its category and
+ * priority route it to; in an active round-robin queue it is assigned to the member whose turn
+ * it is. One ticket change in the caller's transaction (the routing consumer's, which also holds
+ * the inbox row): ticket row locked first, then the queue row for the rotation, so routing the
+ * same ticket twice, or concurrently, assigns it once and no turn is handed out twice.
+ */
+export class QueueRouting {
+  private readonly queues = new QueuesRepository();
+  private readonly agents = new AgentsRepository();
+
+  constructor(private readonly policy: TicketPolicy) {}
+
+  route(manager: EntityManager, outbox: ChangeOutbox, ticketId: string, now: Date): Promise<RoutingOutcome> {
+    return applyTicketChange(manager, outbox, {
+      scope: { kind: 'all' },
+      actor: QUEUE_ROUTING_ACTOR,
+      ticketId,
+      now,
+      policy: this.policy,
+      decide: async (ticket, scope) => {
+        const queue = needsRouting(ticket) ? await this.queueOf(manager, ticket) : undefined;
+        if (!queue) return { decision: unchanged(ticket), result: 'unchanged' as const };
+        const member = await this.claimTurn(manager, queue, now);
+        const input = routingAssignment(ticket, queue, member);
+        if (!input) return { decision: unchanged(ticket), result: 'unchanged' as const };
+        return { decision: assignTicket(ticket, input, scope), result: member ? ('assigned' as const) : ('queued' as const) };
+      },
+    });
+  }
+
+  private async queueOf(manager: EntityManager, ticket: Ticket): Promise<Queue | undefined> {
+    if (ticket.queueId) return this.queues.find(manager, { id: ticket.queueId });
+    return routeByRule(await this.queues.routingCandidates(manager, ticket.category), ticket);
+  }
+
+  /** The member whose turn it is in an active round-robin queue, moving the pointer; null otherwise. */
+  private async claimTurn(manager: EntityManager, queue: Queue, now: Date): Promise<string | null> {
+    if (!queue.active || queue.strategy !== 'round_robin' || queue.memberIds.length === 0) return null;
+    const rotation = await this.queues.claimRotation(manager, queue.id);
+    // Share-locked: SetAgentAvailability's reassignment then sees every ticket routed to the agent before the absence.
+    const agents = await this.agents.byIds(manager, queue.memberIds, true);
+    const member = nextRoundRobinMember(queue.memberIds, rotation.lastAgentId, (id) => {
+      const agent = agents.get(id);
+      return agent !== undefined && isAvailable(agent, now);
+    });
+    if (member) await this.queues.saveRotation(manager, queue.id, member);
+    return member;
+  }
+}

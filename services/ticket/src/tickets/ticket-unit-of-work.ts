@@ -1,0 +1,135 @@
+import { scopeOf, type Caller, type CustomerScope } from '@helpdesk/auth';
+import type { Actor } from '@helpdesk/contracts';
+import type { DomainEvent, OutboxPublisher } from '@helpdesk/messaging';
+import { withTransaction } from '@helpdesk/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendEntries, type HistoryEntry } from '../history/history-chain';
+import { HistoryRepository } from '../history/history.repository';
+import type { Ticket } from './ticket';
+import type { ChangeContext, TicketDecision, TicketPolicy } from './ticket-decisions';
+import { TicketsRepository } from './tickets.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who is acting, as the history and the events record it. */
+export function actorOf(caller: Caller): Actor {
+  if (caller.kind === 'customer') return { kind: 'contact', id: caller.contactId, displayName: caller.subject };
+  const id = UUID.test(caller.subject) ? caller.subject : null;
+  const integrationOnly = caller.roles.length > 0 && caller.roles.every((role) => role === 'integration');
+  return { kind: integrationOnly ? 'integration' : 'agent', id, displayName: caller.subject };
+}
+
+/** What a feature decides about a locked ticket: the ticket decision plus its own result. */
+export interface FeatureDecision<T> {
+  readonly decision: TicketDecision;
+  readonly result: T;
+}
+
+/** The moment and the rules of one change, handed to a feature's decide step. */
+export interface ChangeScope extends ChangeContext {
+  /** The transaction: a feature writes its own rows (messages, work entries…) through it. */
+  readonly manager: EntityManager;
+}
+
+/** Where a change's events go: the outbox of the change's transaction. */
+export interface ChangeOutbox {
+  add(events: readonly DomainEvent[]): Promise<unknown>;
+}
+
+/** Everything one ticket change needs besides the transaction. */
+export interface TicketChangeRequest<T> {
+  /** Whose tickets the change may touch; a ticket outside it is TICKET_NOT_FOUND. */
+  readonly scope: CustomerScope;
+  readonly actor: Actor;
+  readonly ticketId: string;
+  readonly now: Date;
+  readonly policy: TicketPolicy;
+  readonly expectedVersion?: number;
+  decide(ticket: Ticket, scope: ChangeScope): Promise<FeatureDecision<T>> | FeatureDecision<T>;
+}
+
+const ticketsRepository = new TicketsRepository();
+const historyRepository = new HistoryRepository();
+
+/**
+ * Lock the ticket row → decide → write the next version, its history entries and its events, all
+ * in the given transaction. Used by {@link TicketUnitOfWork} for API calls and directly by event
+ * handlers, whose transaction also holds the inbox row.
+ */
+export async function applyTicketChange<T>(manager: EntityManager, outbox: ChangeOutbox, request: TicketChangeRequest<T>): Promise<T> {
+  const ticket = await ticketsRepository.lockForChange(manager, request.scope, { id: request.ticketId });
+  const { actor, now, policy, expectedVersion } = request;
+  const scope: ChangeScope = { manager, now, actor, policy, ...(expectedVersion ? { expectedVersion } : {}) };
+  const { decision, result } = await request.decide(ticket, scope);
+  if (decision.ticket.version !== ticket.version) {
+    await ticketsRepository.update(manager, decision.ticket, ticket.version, actor);
+    await recordDecision(manager, outbox, await historyRepository.last(manager, ticket.id), decision, actor);
+  }
+  return result;
+}
+
+/**
+ * Writes a new ticket (a `createTicket` decision) with its first history entry and events, in the
+ * given transaction. Used by {@link TicketUnitOfWork.insert} and directly by event handlers.
+ */
+export async function insertTicket(manager: EntityManager, outbox: ChangeOutbox, decision: TicketDecision, actor: Actor): Promise<void> {
+  await ticketsRepository.insert(manager, decision.ticket, actor);
+  await recordDecision(manager, outbox, undefined, decision, actor);
+}
+
+async function recordDecision(manager: EntityManager, outbox: ChangeOutbox, last: HistoryEntry | undefined, decision: TicketDecision, actor: Actor): Promise<void> {
+  const entries = appendEntries(last, decision.history, { ticketId: decision.ticket.id, now: decision.ticket.updatedAt, actor });
+  await historyRepository.append(manager, entries);
+  await outbox.add(decision.events);
+}
+
+/**
+ * The one way a ticket changes, for every feature (lifecycle, messages, work, tasks, links):
+ * lock the ticket row in the caller's scope → decide → write the ticket's next version, its
+ * history entries and its events in the same transaction. Concurrent changes of one ticket
+ * queue on the row lock, so versions and history sequence numbers never fork.
+ */
+export class TicketUnitOfWork {
+  readonly tickets = ticketsRepository;
+  readonly historyEntries = historyRepository;
+
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly publisher: OutboxPublisher,
+    readonly policy: TicketPolicy,
+    readonly clock: () => Date,
+  ) {}
+
+  /** Changes a ticket the caller may see; returns the feature's result. */
+  change<T>(
+    caller: Caller,
+    ticketId: string,
+    expectedVersion: number | undefined,
+    decide: (ticket: Ticket, scope: ChangeScope) => Promise<FeatureDecision<T>> | FeatureDecision<T>,
+  ): Promise<T> {
+    return withTransaction(this.dataSource, (manager) =>
+      applyTicketChange(manager, this.publisher.in(manager), {
+        scope: scopeOf(caller),
+        actor: actorOf(caller),
+        ticketId,
+        now: this.clock(),
+        policy: this.policy,
+        ...(expectedVersion ? { expectedVersion } : {}),
+        decide,
+      }),
+    );
+  }
+
+  /**
+   * Runs a prepared change (scope, actor and all, e.g. a system message's) in its own
+   * transaction — for changes the platform makes outside an event handler.
+   */
+  apply<T>(request: TicketChangeRequest<T>): Promise<T> {
+    return withTransaction(this.dataSource, (manager) => applyTicketChange(manager, this.publisher.in(manager), request));
+  }
+
+  /** Writes a new ticket with its first history entry and events (inside the caller's transaction). */
+  insert(manager: EntityManager, decision: TicketDecision, actor: Actor): Promise<void> {
+    return insertTicket(manager, this.publisher.in(manager), decision, actor);
+  }
+}

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { GrpcController, GrpcModule, callerFrom, grpcServerOptions } from '../src';
 import { echoClient, type TestClient } from './support/clients';
 import { ECHO_PROTO, PROTO_DIR, TEST_SECRET } from './support/echo-app';
-import { freePort } from './support/free-port';
+import { freePort } from '@helpdesk/testing';
 import { registerInMemoryTracing } from './support/tracing';
 
 // The platform's promise: one trace id spans the gRPC call, the outbox publish and the handler of

@@ -12,3 +12,4 @@ export { TEST_JWT_SECRET, signTestJwt } from './test-jwt';
 export type { TestTokenClaims } from './test-jwt';
 export { TcpProxy } from './tcp-proxy';
 export { uniqueName } from './unique-name';
+export { freePort } from './free-port';

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { GrpcMethod } from '@nestjs/microservices';
 import { trace } from '@opentelemetry/api';
 import { z } from 'zod';
-import { freePort } from './free-port';
+import { freePort } from '@helpdesk/testing';
 import {
   DomainError,
   GrpcController,

@@ -1,7 +1,6 @@
-import { createServer } from 'node:net';
 import { loadConfig } from '@helpdesk/config';
 import { startService, type RunningService } from '@helpdesk/runtime';
-import { TEST_JWT_SECRET, createTestDatabase, createTestNats, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
+import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
 import { ticketServiceDefinition } from '../../src/service-definition';
 import { ticketConfigSchema } from '../../src/config';
 import { grpcClient, type TestGrpcClient } from './grpc-client';
@@ -66,11 +65,3 @@ export async function startTicketApp(label: string, env: Record<string, string> 
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}

@@ -77,7 +77,8 @@ export function callbackInput(call: CallEndedV1, callerName: string | null): Cal
   return { callId: call.callId, callbackNumber: call.from, callerName, missedAt: new Date(call.endedAt) };
 }
 
-function withheld(call: CallEndedV1): string {
+// The calling number as the PBX sent it (not parseable as E.164), or that it was withheld.
+function numberAsSent(call: CallEndedV1): string {
   return call.fromRaw.trim() || 'a withheld number';
 }
 

@@ -65,7 +65,7 @@ describe('onCallEnded (real PostgreSQL, handler called in its transaction)', () 
     tick();
     return tickets.create(agent, { summary: 'Printer', channel: 'email', category: 'technical', contactId });
   };
-  const ticketsOfContact = async (contactId: string): Promise<Ticket[]> =>
+  const ticketsOfContact = async (contactId: string): Promise<readonly Ticket[]> =>
     (await tickets.list(agent, { contactId, sort: 'created_desc' }, { size: 100, token: '' })).items;
   const log = async (ticketId: string) => (await messages.list(agent, ticketId, { size: 100, token: '' })).items;
   const ticketIdsOfCall = async (callId: string) => {

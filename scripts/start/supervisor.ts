@@ -7,6 +7,7 @@ import { describeError } from './probes';
 import { discoverServices, type ServiceSpec } from './service-discovery';
 import { ServiceProcess, servicePath, type ExitStatus, type OutputSinks } from './service-process';
 import type { StartOptions } from './start-options';
+import { announceTicketService } from './usage-hint';
 
 /** The supervisor's surroundings, passed in so that nothing below reads globals. */
 export interface SupervisorContext extends OutputSinks {
@@ -93,6 +94,7 @@ async function bringUp(options: StartOptions, context: SupervisorContext, servic
     void service.exited.then((status) => stop.request({ message: `${spec.name} exited on its own (${describeExit(status)}); stopping everything`, exitCode: 1 }));
   });
   log(`running ${services.length} service${services.length === 1 ? '' : 's'}; Ctrl-C stops them`);
+  void announceTicketService(services, context.env, log, () => stop.requested);
   await stop.whenRequested(false);
 }
 
@@ -102,6 +104,8 @@ function startService(spec: ServiceSpec, index: number, infra: { databaseUrl: st
     DATABASE_URL: withDatabase(infra.databaseUrl, spec.database),
     NATS_URL: infra.natsUrl,
     ...developmentAuth(context.env),
+    // On a fresh machine there should be something to look at: an empty service loads its demo data.
+    DEMO_DATA: context.env['DEMO_DATA'] ?? 'true',
     PATH: servicePath(spec.dir, context.rootDir, context.env['PATH']),
   };
   return new ServiceProcess(spec, env, formatTag(spec.name, index, style), context);

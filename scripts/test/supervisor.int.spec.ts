@@ -50,7 +50,7 @@ describe('npm start supervisor', () => {
     await writeFixtureService(servicesDir, 'devscripts-alpha', 'serve', 'script');
     await writeFixtureService(servicesDir, 'devscripts-b', 'serve', 'main');
     await writeFixtureService(servicesDir, 'devscripts-lib', 'serve', 'none');
-    const current = (run = runSupervisor({ ...infrastructure, HELPDESK_SERVICES_DIR: servicesDir }));
+    const current = (run = runSupervisor({ ...infrastructure, HELPDESK_SERVICES_DIR: servicesDir, DEMO_DATA: undefined }));
 
     await eventually(() => /devscripts-alpha ready/.test(current.stderr()) && /devscripts-b ready/.test(current.stderr()), () => outputOf(current));
 
@@ -60,6 +60,8 @@ describe('npm start supervisor', () => {
     expect(stdoutLines).toContain('[devscripts-b]     devscripts-b partial line');
     expect(stdoutLines).toContain('[devscripts-b]     devscripts-b database postgres://postgres@127.0.0.1:5432/helpdesk_devscripts_b');
     expect(stdoutLines).toContain('[devscripts-alpha] devscripts-alpha nats nats://127.0.0.1:4222');
+    // Unless the environment says otherwise, services load their demo data into an empty database.
+    expect(stdoutLines).toContain('[devscripts-b]     devscripts-b demo data true');
     expect(current.stderr().split('\n')).toContain('[devscripts-alpha] devscripts-alpha on stderr');
     expect(current.stdout()).not.toContain('devscripts-lib');
     const databases = await withAdmin((client) => client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', ['helpdesk_devscripts_%']));

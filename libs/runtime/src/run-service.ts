@@ -25,6 +25,12 @@ export interface ServiceDefinition<S extends z.ZodObject> {
   appModule(config: z.infer<S> & ServiceConfig, logger: Logger): Type | DynamicModule;
   /** The gRPC packages and proto files it serves (the address comes from the config). */
   readonly grpc: Omit<GrpcServerParams, 'url'>;
+  /**
+   * Runs once the service has started (gRPC listening, ops endpoints up, "started" logged), with
+   * the app's providers at hand (`app.get(...)`), e.g. to load demo data. A rejection stops the
+   * service and fails the start.
+   */
+  afterStart?(app: INestMicroservice, config: z.infer<S> & ServiceConfig, logger: Logger): Promise<void>;
 }
 
 /** A started service, for tests and for the shutdown path. */
@@ -96,5 +102,13 @@ export async function startService<S extends z.ZodObject>(
     })();
     return stopping;
   };
+  if (definition.afterStart) {
+    try {
+      await definition.afterStart(app, config, logger);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
   return { app, ops, grpcAddress, stop };
 }

@@ -1,17 +1,17 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { GrpcController, GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule } from '@helpdesk/messaging';
 import { platformMigrations } from '@helpdesk/persistence';
-import { TEST_JWT_SECRET, createTestDatabase, createTestNats, type TestDatabase, type TestNats } from '@helpdesk/testing';
+import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, type TestDatabase, type TestNats } from '@helpdesk/testing';
 import { Module } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { DATA_SOURCE, DatabaseModule, runService, serviceConfigSchema, startService, type ServiceDefinition } from '../src';
 import { loadConfig } from '@helpdesk/config';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 
 const PROTO = join(__dirname, 'fixtures', 'ping.proto');
 
@@ -50,14 +50,6 @@ const definition: ServiceDefinition<typeof configSchema> = {
   grpc: { packages: ['helpdesk.runtimetest.v1'], protoPaths: [PROTO] },
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 function healthCheck(address: string): Promise<string> {
   const pkg = loadPackageDefinition(loadSync(healthProtoPath, { keepCase: true, enums: String }));
@@ -118,6 +110,35 @@ describe('runService', () => {
       await service.stop();
     }
     await expect(healthCheck(service.grpcAddress)).rejects.toThrow();
+  });
+
+  it('runs afterStart once the service serves, with its providers and config', async () => {
+    const seen: { ready: boolean; port: number }[] = [];
+    const withHook: ServiceDefinition<typeof configSchema> = {
+      ...definition,
+      afterStart: async (app, config) => {
+        const dataSource = app.get<DataSource>(DATA_SOURCE);
+        seen.push({ ready: dataSource.isInitialized, port: config.GRPC_PORT });
+      },
+    };
+    const config = loadConfig(configSchema, await env());
+    const service = await startService(withHook, config);
+    try {
+      expect(seen).toEqual([{ ready: true, port: config.GRPC_PORT }]);
+      expect(await healthCheck(service.grpcAddress)).toBe('SERVING');
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('stops the service and fails the start when afterStart rejects', async () => {
+    const failing: ServiceDefinition<typeof configSchema> = {
+      ...definition,
+      afterStart: () => Promise.reject(new Error('demo data broken')),
+    };
+    const config = loadConfig(configSchema, await env());
+    await expect(startService(failing, config)).rejects.toThrow('demo data broken');
+    await expect(healthCheck(`${config.GRPC_HOST}:${config.GRPC_PORT}`)).rejects.toThrow();
   });
 
   it('refuses to start on a bad variable, naming it', () => {

@@ -56,6 +56,8 @@ export const ticketConfigSchema = serviceConfigSchema({ grpc: 50051, http: 8081 
   DIRECTORY_TIME_ZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }).default('Europe/Berlin'),
   /** IANA time zone of a queue created without one; a queue's weekly schedule is read in its zone. */
   QUEUE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }).default('Europe/Berlin'),
+  /** Whether a start with an empty directory loads the demo data set (customers, agents, queues, tickets); `npm start` sets it. */
+  DEMO_DATA: bool().default(false),
 });
 
 /** The parsed configuration. */

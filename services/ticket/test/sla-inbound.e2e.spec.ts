@@ -61,8 +61,16 @@ describe('SLA reports arriving over NATS', () => {
     await publish(ticket, 3, 'green', false, 'met');
     await expectEventually(async () => expect(await get(ticket.id)).toMatchObject({ slaTrafficLight: 'SLA_TRAFFIC_LIGHT_GREEN', slaOverdue: false }));
 
-    const history = await app.tickets.call<{ entries: { kind: string; afterJson: string }[] }>('GetHistory', { id: ticket.id }, app.tokens.agent);
-    const phases = history.entries.filter((e) => e.kind === 'sla_phase').map((e) => (JSON.parse(e.afterJson) as { slaReason: string }).slaReason);
-    expect(phases).toEqual(['breached', 'met']);
+    const versionAfterMet = (await get(ticket.id)).audit.version;
+
+    // A phase that moves no field (the clock paused) is documented without a new ticket version.
+    await publish(ticket, 4, 'green', false, 'paused');
+    const phases = async () => {
+      const history = await app.tickets.call<{ entries: { kind: string; afterJson: string }[] }>('GetHistory', { id: ticket.id }, app.tokens.agent);
+      return history.entries.filter((e) => e.kind === 'sla_phase').map((e) => (JSON.parse(e.afterJson) as { slaReason: string }).slaReason);
+    };
+    await expectEventually(async () => expect(await phases()).toEqual(['breached', 'met', 'paused']));
+    expect((await get(ticket.id)).audit.version).toBe(versionAfterMet);
+    await expect(app.tickets.call('VerifyHistory', { id: ticket.id }, app.tokens.agent)).resolves.toMatchObject({ intact: true });
   });
 });

@@ -39,7 +39,11 @@ export function applySlaReport(ticket: Ticket, report: SlaReport, ctx: SlaReport
     warningAt: report.warningAt === undefined ? ticket.warningAt : checkOptionalDate('warningAt', report.warningAt),
   };
   const changes = diffTickets(ticket, reported);
-  if (changes.length === 0) return unchanged(ticket);
+  if (changes.length === 0) {
+    // A phase change that moves no field (paused, resumed, escalated…) is still documented; the
+    // ticket's state and version stay as they are, so no event.
+    return report.reason ? { ticket, events: [], history: [{ kind: 'sla_phase', before: {}, after: { slaReason: report.reason } }] } : unchanged(ticket);
+  }
   const next = nextVersion(reported, ticket.version, ctx.now);
   const updated = ticketEvent('helpdesk.ticket.updated.v1', next, {
     ticket: toSnapshot(next),

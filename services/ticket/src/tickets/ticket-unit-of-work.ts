@@ -64,6 +64,9 @@ export async function applyTicketChange<T>(manager: EntityManager, outbox: Chang
   if (decision.ticket.version !== ticket.version) {
     await ticketsRepository.update(manager, decision.ticket, ticket.version, actor);
     await recordDecision(manager, outbox, await historyRepository.last(manager, ticket.id), decision, actor);
+  } else if (decision.history.length > 0) {
+    // Documented without changing the ticket (an SLA phase that moved no field): history only.
+    await recordDecision(manager, outbox, await historyRepository.last(manager, ticket.id), { ...decision, events: [] }, actor, now);
   }
   return result;
 }
@@ -77,8 +80,15 @@ export async function insertTicket(manager: EntityManager, outbox: ChangeOutbox,
   await recordDecision(manager, outbox, undefined, decision, actor);
 }
 
-async function recordDecision(manager: EntityManager, outbox: ChangeOutbox, last: HistoryEntry | undefined, decision: TicketDecision, actor: Actor): Promise<void> {
-  const entries = appendEntries(last, decision.history, { ticketId: decision.ticket.id, now: decision.ticket.updatedAt, actor });
+async function recordDecision(
+  manager: EntityManager,
+  outbox: ChangeOutbox,
+  last: HistoryEntry | undefined,
+  decision: TicketDecision,
+  actor: Actor,
+  at: Date = decision.ticket.updatedAt,
+): Promise<void> {
+  const entries = appendEntries(last, decision.history, { ticketId: decision.ticket.id, now: at, actor });
   await historyRepository.append(manager, entries);
   await outbox.add(decision.events);
 }

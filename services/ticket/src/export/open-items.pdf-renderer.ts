@@ -152,7 +152,7 @@ class OpenItemsTable {
   private cell(value: string, x: number, width: number, options: { bold?: boolean; y?: number }): void {
     const doc = this.doc;
     doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT_SIZE);
-    const text = fit(doc, toWinAnsi(value), width - 2 * CELL_PADDING);
+    const text = fitToWidth(doc, toWinAnsi(value), width - 2 * CELL_PADDING);
     this.text(text, x + CELL_PADDING, (options.y ?? this.y) + 3.5, { size: FONT_SIZE, bold: options.bold ?? false });
   }
 
@@ -167,7 +167,7 @@ class OpenItemsTable {
 }
 
 /** `text` cut with an ellipsis so that it fits `width` in the current font. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   let low = 0;
   let high = text.length;

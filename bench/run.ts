@@ -1,4 +1,6 @@
 import { runOutboxThroughput } from './outbox-throughput';
+import { runTicketCreate } from './ticket-create';
+import { runTicketList } from './ticket-list';
 
 /**
  * Runs every benchmark in turn (`npm run bench`), or those whose name contains an argument
@@ -6,6 +8,8 @@ import { runOutboxThroughput } from './outbox-throughput';
  */
 const benchmarks: readonly { readonly name: string; readonly run: () => Promise<unknown> }[] = [
   { name: 'outbox-throughput', run: runOutboxThroughput },
+  { name: 'ticket-create', run: runTicketCreate },
+  { name: 'ticket-list', run: runTicketList },
 ];
 
 async function main(): Promise<void> {

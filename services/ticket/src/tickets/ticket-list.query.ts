@@ -50,7 +50,10 @@ export function buildListQuery(scope: CustomerScope, filter: TicketFilter, curso
   if (cursor) {
     const types = KEY_TYPES[filter.sort];
     const cursorSql = cursor.map((value, i) => param(value, `::${types[i]}`)).join(', ');
-    where.push(`(${keys.join(', ')}) ${DESCENDING[filter.sort] ? '<' : '>'} (${cursorSql})`);
+    // ">= … AND id <>" selects the same rows as ">" (id ends every key), but the planner
+    // estimates it far better near the end of a list, so later pages keep their index.
+    where.push(`(${keys.join(', ')}) ${DESCENDING[filter.sort] ? '<=' : '>='} (${cursorSql})`);
+    where.push(`id <> ${param(cursor.at(-1), '::uuid')}`);
   }
   const direction = DESCENDING[filter.sort] ? 'DESC' : 'ASC';
   const text = `SELECT ${TICKET_COLUMNS}, sla_rank, priority_rank FROM tickets

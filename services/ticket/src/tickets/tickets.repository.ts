@@ -46,7 +46,9 @@ export class TicketsRepository {
 
   /** Loads a ticket in scope and locks its row for the rest of the transaction. */
   lockForChange(manager: EntityManager, scope: CustomerScope, key: TicketKey): Promise<Ticket> {
-    return this.findOne(manager, scope, key, 'FOR UPDATE');
+    // NO KEY: the id never changes, so rows elsewhere that reference the ticket (history, links,
+    // messages of another transaction) need not wait for this change to commit.
+    return this.findOne(manager, scope, key, 'FOR NO KEY UPDATE');
   }
 
   /** Loads a ticket in scope; TICKET_NOT_FOUND otherwise. */
@@ -65,7 +67,7 @@ export class TicketsRepository {
     return { items: items.map(ticketFromRow), nextToken };
   }
 
-  private async findOne(manager: EntityManager, scope: CustomerScope, key: TicketKey, lock: '' | 'FOR UPDATE'): Promise<Ticket> {
+  private async findOne(manager: EntityManager, scope: CustomerScope, key: TicketKey, lock: '' | 'FOR NO KEY UPDATE'): Promise<Ticket> {
     const byId = 'id' in key;
     const label = byId ? key.id : key.number;
     if (byId && !UUID.test(key.id)) throw new TicketError('TICKET_NOT_FOUND', `ticket ${label} not found`);

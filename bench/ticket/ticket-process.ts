@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { TEST_JWT_SECRET, createTestDatabase, createTestNats, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
+import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
 import { isServing } from './ticket-grpc-client';
 
 /**
@@ -166,11 +165,3 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  await new Promise<void>((r) => server.close(() => r()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}

@@ -15,3 +15,4 @@ export {
 } from './env-fields';
 export { commonConfigSchema } from './common-config';
 export type { CommonConfig } from './common-config';
+export { isTimeZone, timeZone } from './time-zone';

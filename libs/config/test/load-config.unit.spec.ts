@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, commonConfigSchema, duration, loadConfig, natsUrl, parseDurationMs, port, subjectPrefix } from '../src';
+import { ConfigError, commonConfigSchema, duration, isTimeZone, loadConfig, natsUrl, parseDurationMs, port, subjectPrefix, timeZone } from '../src';
 
 describe('loadConfig', () => {
   it('fills defaults from the common schema', () => {
@@ -45,6 +45,14 @@ describe('loadConfig', () => {
   it('never echoes a password inside a URL', () => {
     expect(() => loadConfig(commonConfigSchema, { DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(
       'config: DATABASE_URL must be a postgres:// URL (got "mysql://u:***@db/x")',
+    );
+  });
+
+  it('checks IANA time zones', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(() => loadConfig(z.object({ TZ_TEST: timeZone() }), { TZ_TEST: 'Europe/Berln' })).toThrow(
+      'config: TZ_TEST must be an IANA time zone such as Europe/Berlin (got "Europe/Berln")',
     );
   });
 });

@@ -1,8 +1,7 @@
-import { bool, positiveInt } from '@helpdesk/config';
+import { bool, positiveInt, timeZone } from '@helpdesk/config';
 import { serviceConfigSchema, type ServiceConfig } from '@helpdesk/runtime';
 import { z } from 'zod';
 import { isPhoneCountry } from './directory/contacts/phone-number';
-import { isTimeZone } from './export/local-time';
 
 const categoryList = z
   .string()
@@ -46,16 +45,16 @@ export const ticketConfigSchema = serviceConfigSchema({ grpc: 50051, http: 8081 
   /** Field separator of CSV exports: `;` (what Excel expects in German and most European locales) or `,` (RFC 4180's). */
   TICKET_EXPORT_CSV_DELIMITER: z.enum([';', ','], { message: 'must be ";" or ","' }).default(';'),
   /** IANA time zone of the times in exports (CSV cells, PDF list, file names), e.g. `Europe/Berlin`. */
-  TICKET_EXPORT_TIME_ZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }).default('UTC'),
+  TICKET_EXPORT_TIME_ZONE: timeZone().default('UTC'),
   /** ISO 3166-1 alpha-2 country of directory phone numbers written without country code ("089 1234567" → +49…). */
   DIRECTORY_DEFAULT_COUNTRY: z
     .string()
     .refine(isPhoneCountry, { message: 'must be an ISO 3166-1 alpha-2 country code with a phone numbering plan, such as DE' })
     .default('DE'),
   /** IANA time zone whose calendar day is "today" for contract validity and warranty in CheckEntitlement. */
-  DIRECTORY_TIME_ZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }).default('Europe/Berlin'),
+  DIRECTORY_TIME_ZONE: timeZone().default('Europe/Berlin'),
   /** IANA time zone of a queue created without one; a queue's weekly schedule is read in its zone. */
-  QUEUE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }).default('Europe/Berlin'),
+  QUEUE_DEFAULT_TIME_ZONE: timeZone().default('Europe/Berlin'),
   /** Whether a start with an empty directory loads the demo data set (customers, agents, queues, tickets); `npm start` sets it. */
   DEMO_DATA: bool().default(false),
 });

@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../tickets/ticket-filter';
 import { TicketError } from '../tickets/ticket.errors';
 import { decodeCursor, encodeCursor } from '../queues/page-cursor';
 import type { Agent } from './agent';
+import { isUuid } from '../shared/uuid';
 
 interface AgentRow {
   id: string;
@@ -23,7 +24,6 @@ interface AgentRow {
 const COLUMNS = `id, display_name, email, extension, external_id, active, absent_since, absent_until, substitute_agent_id,
   version, created_at, updated_at`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which agents a list shows. */
 export interface AgentListFilter {
@@ -34,7 +34,7 @@ export interface AgentListFilter {
 export class AgentsRepository {
   /** The agent, or undefined (also for an id that is no UUID, such as an integration's token subject). */
   async find(manager: EntityManager, id: string): Promise<Agent | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await manager.query(`SELECT ${COLUMNS} FROM agents WHERE id = $1`, [id])) as AgentRow[];
     return row ? agentFromRow(row) : undefined;
   }

@@ -4,6 +4,9 @@ import type { JsonObject } from '../history/canonical-json';
 import { TicketError, type TicketErrorCode } from '../tickets/ticket.errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageRequest } from './directory-page';
 import type { DirectoryRecord, ExternalRef, UpsertKey } from './directory-record';
+import { isUuid } from '../shared/uuid';
+
+export { isUuid };
 
 /** A SQL condition list with its values; conditions use $1… in the order of `values`. */
 export interface Conditions {
@@ -60,12 +63,7 @@ export interface TableSpec<D extends JsonObject> {
 }
 
 const META_COLUMNS = 'id, version, external_system, external_id, active, created_at, created_by, updated_at, updated_by';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True for a UUID in its canonical text form (anything else can name no record). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * Queries shared by the directory tables: load by a condition, lock a record for an upsert,
@@ -94,7 +92,7 @@ export class DirectoryTable<D extends JsonObject> {
 
   /** The record with this id, or the entity's NOT_FOUND error (also for a malformed id). */
   async require(manager: EntityManager, id: string, extraWhere = '', extraValues: readonly unknown[] = []): Promise<DirectoryRecord<D>> {
-    const record = UUID.test(id) ? await this.one(manager, `id = $1 ${extraWhere}`, [id, ...extraValues]) : undefined;
+    const record = isUuid(id) ? await this.one(manager, `id = $1 ${extraWhere}`, [id, ...extraValues]) : undefined;
     if (!record) throw this.notFound(id);
     return record;
   }
@@ -138,7 +136,7 @@ export class DirectoryTable<D extends JsonObject> {
   async forUpsert(manager: EntityManager, key: UpsertKey): Promise<DirectoryRecord<D> | undefined> {
     if (key.kind === 'new') return undefined;
     if (key.kind === 'id') {
-      const record = UUID.test(key.id) ? await this.one(manager, 'id = $1', [key.id], true) : undefined;
+      const record = isUuid(key.id) ? await this.one(manager, 'id = $1', [key.id], true) : undefined;
       if (!record) throw this.notFound(key.id);
       return record;
     }

@@ -1,6 +1,7 @@
 import type { Ticket } from '../tickets/ticket';
 import { csvColumns, exportRow, NO_NAMES } from './export-row';
-import { isTimeZone, localTime } from './local-time';
+import { isTimeZone } from '@helpdesk/config';
+import { localTime } from './local-time';
 import { describeSelection } from './selection-summary';
 import { toWinAnsi } from './win-ansi';
 

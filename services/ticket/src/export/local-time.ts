@@ -8,16 +8,6 @@ export interface LocalTime {
   stamp(date: Date): string;
 }
 
-/** Whether `zone` is an IANA time zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Formats times in `zone` (throws a RangeError for an unknown zone). */
 export function localTime(zone: string): LocalTime {
   const format = new Intl.DateTimeFormat('en-US', {

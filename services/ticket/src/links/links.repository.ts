@@ -2,8 +2,8 @@ import type { CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import { kindSeenFrom, type LinkTargetKey, type LinkedTicket, type StoredLink, type StoredLinkKind } from './ticket-link';
+import { isUuid } from '../shared/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Parent links are added one at a time across the whole service: two links added concurrently
 // on disjoint tickets (A→B and C→D while B→C and D→A exist) could otherwise close a loop that
@@ -24,7 +24,7 @@ export class LinksRepository {
   /** The id and number of a ticket in scope, by id or number; undefined when there is none. */
   async ticketRef(manager: EntityManager, scope: CustomerScope, key: LinkTargetKey): Promise<{ id: string; number: string } | undefined> {
     const byId = 'id' in key;
-    if (byId && !UUID.test(key.id)) return undefined;
+    if (byId && !isUuid(key.id)) return undefined;
     const values: unknown[] = [byId ? key.id : key.number];
     let sql = `SELECT id, number FROM tickets WHERE ${byId ? 'id' : 'number'} = $1`;
     if (scope.kind === 'customer') {

@@ -1,7 +1,7 @@
 import type { QueueUpsertedV1, TicketPriority } from '@helpdesk/contracts';
 import { invalidField } from '../tickets/ticket.errors';
 import { assertSameVersion } from './record-version';
-import { isTimeZone } from '../export/local-time';
+import { isTimeZone } from '@helpdesk/config';
 import { checkSchedule, type ScheduleSlot } from './queue-schedule';
 
 /** How a queue hands its tickets to members. */

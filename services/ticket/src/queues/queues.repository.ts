@@ -5,6 +5,7 @@ import { TicketError } from '../tickets/ticket.errors';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import type { Queue, QueueStrategy } from './queue';
 import type { ScheduleSlot } from './queue-schedule';
+import { isUuid } from '../shared/uuid';
 
 interface QueueRow {
   id: string;
@@ -50,12 +51,11 @@ export interface Rotation {
   readonly lastAgentId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queues with their members and schedule. Not customer data: staff-only reads, so no customer scope. */
 export class QueuesRepository {
   async find(manager: EntityManager, ref: QueueRef): Promise<Queue | undefined> {
-    if ('id' in ref && !UUID.test(ref.id)) return undefined;
+    if ('id' in ref && !isUuid(ref.id)) return undefined;
     const [column, value] = 'id' in ref ? ['id', ref.id] : ['key', ref.key];
     const [row] = (await manager.query(`${SELECT_QUEUE} WHERE q.${column} = $1`, [value])) as QueueRow[];
     return row ? queueFromRow(row) : undefined;
@@ -63,7 +63,7 @@ export class QueuesRepository {
 
   /** Loads a queue and locks its row (configuration changes, the rotation pointer) for the rest of the transaction. */
   async lock(manager: EntityManager, id: string): Promise<Queue | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await manager.query(`${SELECT_QUEUE} WHERE q.id = $1 FOR UPDATE OF q`, [id])) as QueueRow[];
     return row ? queueFromRow(row) : undefined;
   }

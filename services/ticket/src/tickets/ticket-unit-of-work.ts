@@ -8,13 +8,13 @@ import { HistoryRepository } from '../history/history.repository';
 import type { Ticket } from './ticket';
 import type { ChangeContext, TicketDecision, TicketPolicy } from './ticket-decisions';
 import { TicketsRepository } from './tickets.repository';
+import { isUuid } from '../shared/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is acting, as the history and the events record it. */
 export function actorOf(caller: Caller): Actor {
   if (caller.kind === 'customer') return { kind: 'contact', id: caller.contactId, displayName: caller.subject };
-  const id = UUID.test(caller.subject) ? caller.subject : null;
+  const id = isUuid(caller.subject) ? caller.subject : null;
   const integrationOnly = caller.roles.length > 0 && caller.roles.every((role) => role === 'integration');
   return { kind: integrationOnly ? 'integration' : 'agent', id, displayName: caller.subject };
 }

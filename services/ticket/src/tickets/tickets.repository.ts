@@ -6,11 +6,11 @@ import { TicketError } from './ticket.errors';
 import { pageSize, type Page, type PageRequest, type TicketFilter } from './ticket-filter';
 import { buildListQuery, cursorAfter, decodePageToken, encodePageToken, type SortExtras } from './ticket-list.query';
 import { TICKET_COLUMNS, WRITE_COLUMNS, ticketFromRow, ticketValues, type TicketRow } from './ticket-row';
+import { isUuid } from '../shared/uuid';
 
 /** A ticket is addressed by its id or by its human-readable number. */
 export type TicketKey = { readonly id: string } | { readonly number: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Ticket queries. Every read takes the caller's {@link CustomerScope}; a ticket outside the scope
@@ -70,7 +70,7 @@ export class TicketsRepository {
   private async findOne(manager: EntityManager, scope: CustomerScope, key: TicketKey, lock: '' | 'FOR NO KEY UPDATE'): Promise<Ticket> {
     const byId = 'id' in key;
     const label = byId ? key.id : key.number;
-    if (byId && !UUID.test(key.id)) throw new TicketError('TICKET_NOT_FOUND', `ticket ${label} not found`);
+    if (byId && !isUuid(key.id)) throw new TicketError('TICKET_NOT_FOUND', `ticket ${label} not found`);
     const values: unknown[] = [label];
     let sql = `SELECT ${TICKET_COLUMNS} FROM tickets WHERE ${byId ? 'id' : 'number'} = $1`;
     if (scope.kind === 'customer') {

@@ -3,6 +3,8 @@ export type { DataSourceConfig } from './data-source.factory';
 export { migrationsApplied, runMigrations } from './migration-runner';
 export { migrateCommand } from './migrate.command';
 export { withTransaction } from './transaction';
+export { combineStatements, runAsOneStatement } from './single-statement';
+export type { SqlStatement } from './single-statement';
 export { AdvisoryLock } from './advisory-lock';
 export { platformMigrations } from './migrations/platform-migrations';
 export { CreateOutbox1732350000000 } from './migrations/1732350000000-create-outbox';

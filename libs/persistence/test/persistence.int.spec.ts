@@ -8,6 +8,7 @@ import {
   platformMigrations,
   runMigrations,
   withTransaction,
+  runAsOneStatement,
   OutboxRowEntity,
   InboxRowEntity,
 } from '../src';
@@ -77,5 +78,22 @@ describe('persistence', () => {
     await expectEventually(() => expect(first.isHeld).toBe(false));
     await first.release();
     await second.release();
+  });
+
+  it('writes rows that reference each other in one statement, all or nothing', async () => {
+    const ds = dataSource();
+    await ds.initialize();
+    await ds.query('CREATE TABLE parents (id int PRIMARY KEY)');
+    await ds.query('CREATE TABLE children (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES parents (id))');
+    const family = (parent: number, child: number) => [
+      { text: 'INSERT INTO parents (id) VALUES ($1)', values: [parent] },
+      { text: 'INSERT INTO children (id, parent_id) VALUES ($1, $2)', values: [child, parent] },
+    ];
+    await runAsOneStatement(ds.manager, family(1, 10));
+    // The child's key is taken: the parent of the failing statement is not written either.
+    await expect(runAsOneStatement(ds.manager, family(2, 10))).rejects.toThrow(/duplicate key/);
+    expect(await ds.query('SELECT id FROM parents ORDER BY id')).toEqual([{ id: 1 }]);
+    await expect(withTransaction(ds, (m) => runAsOneStatement(m, family(3, 30)))).rejects.toThrow('outside a transaction');
+    await ds.destroy();
   });
 });

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { metricsRegistry } from './metrics-registry';
 
 /** How a consumer finished with one delivery, the `outcome` label of `consumerHandledTotal`. */
-export type ConsumerOutcome = 'ok' | 'duplicate' | 'retry' | 'dlq';
+export type ConsumerOutcome = 'ok' | 'duplicate' | 'skipped' | 'retry' | 'dlq';
 
 /** The platform's named Prometheus metrics, shared by messaging, gRPC and the services. */
 export interface PlatformMetrics {

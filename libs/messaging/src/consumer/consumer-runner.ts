@@ -141,12 +141,21 @@ export class ConsumerRunner {
     if (!decoded.ok) return this.deadLetter(msg, 'invalid', decoded.error);
     let fresh: boolean;
     try {
+      if (!(await this.applies(decoded.event))) {
+        msg.ack();
+        return 'skipped';
+      }
       fresh = await this.apply(decoded.event, msg);
     } catch (error) {
       return this.failed(msg, error instanceof Error ? error : new Error(String(error)));
     }
     msg.ack();
     return fresh ? 'handled' : 'duplicate';
+  }
+
+  private async applies(event: CloudEvent): Promise<boolean> {
+    const { handler, dataSource } = this.options;
+    return handler.appliesTo ? handler.appliesTo(event, dataSource.manager) : true;
   }
 
   private apply(event: CloudEvent, msg: JsMsg): Promise<boolean> {

@@ -29,6 +29,15 @@ export interface EventHandlerDefinition<S extends z.ZodType = z.ZodType> {
   readonly durable: string;
   /** Deliveries before the event moves to the DLQ (default: the runner's, config `CONSUMER_MAX_DELIVER`). */
   readonly maxDeliver?: number;
+  /**
+   * Whether the event can change anything for this handler, asked before any transaction is
+   * opened; `false` acknowledges the event at once without an inbox row (outcome `skipped`).
+   * Most events a consumer sees need no work (a new ticket without assets for the asset life
+   * record), and a transaction with its inbox row costs several database round trips. `reader`
+   * runs outside a transaction, so only decide from data for which a concurrent change could
+   * not have mattered to the event anyway. Throwing retries the event like a failing `handle`.
+   */
+  appliesTo?(event: CloudEvent<z.output<S>>, reader: EntityManager): boolean | Promise<boolean>;
   handle(event: CloudEvent<z.output<S>>, tx: HandlerContext): Promise<void>;
 }
 

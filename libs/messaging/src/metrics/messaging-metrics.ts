@@ -1,7 +1,7 @@
 import { platformMetrics, type ConsumerOutcome } from '@helpdesk/telemetry';
 
 /** How one delivery ended, as counted by `helpdesk_consumer_handled_total{outcome}`. */
-export type HandleOutcome = 'handled' | 'duplicate' | 'retried' | 'dead_lettered';
+export type HandleOutcome = 'handled' | 'duplicate' | 'skipped' | 'retried' | 'dead_lettered';
 
 /** What the outbox relay reports. */
 export interface OutboxRelayMetrics {
@@ -29,6 +29,7 @@ export interface MessagingMetrics extends OutboxRelayMetrics, ConsumerMetrics {}
 const OUTCOME_LABEL: Record<HandleOutcome, ConsumerOutcome> = {
   handled: 'ok',
   duplicate: 'duplicate',
+  skipped: 'skipped',
   retried: 'retry',
   dead_lettered: 'dlq',
 };

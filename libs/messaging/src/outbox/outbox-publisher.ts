@@ -1,4 +1,5 @@
 import type { CloudEvent, EventDefinition } from '@helpdesk/contracts';
+import type { SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { buildCloudEvent, validateEventData } from '../envelope/build-cloud-event';
@@ -75,16 +76,25 @@ export class OutboxPublisher {
     }
     const events = this.build(entries);
     if (events.length === 0) return events;
+    const { text, values } = this.insertStatement(manager, events);
+    await manager.query(text, [...values]);
+    return events;
+  }
+
+  /**
+   * The INSERT of envelopes from {@link build} into the outbox of `manager`'s schema, for a caller
+   * that runs it as part of a larger statement (`runAsOneStatement` of `@helpdesk/persistence`).
+   */
+  insertStatement(manager: EntityManager, events: readonly CloudEvent[]): SqlStatement {
     // One JSON array parameter: a single stringify, no array-literal escaping; ORDINALITY keeps
     // the given order in `position`.
-    await manager.query(
-      `INSERT INTO ${platformTable('outbox', schemaOf(manager.connection.options))} (event_id, type, envelope)
+    return {
+      text: `INSERT INTO ${platformTable('outbox', schemaOf(manager.connection.options))} (event_id, type, envelope)
        SELECT (e.doc->>'id')::uuid, e.doc->>'type', e.doc
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, n)
         ORDER BY e.n`,
-      [JSON.stringify(events)],
-    );
-    return events;
+      values: [JSON.stringify(events)],
+    };
   }
 
   /** The outbox bound to one transaction's EntityManager. */

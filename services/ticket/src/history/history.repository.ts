@@ -1,4 +1,5 @@
 import type { Actor } from '@helpdesk/contracts';
+import type { SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from './canonical-json';
 import type { HistoryEntry, HistoryKind } from './history-chain';
@@ -43,13 +44,19 @@ export class HistoryRepository {
 
   async append(manager: EntityManager, entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const { text, values } = this.appendStatement(entries);
+    await manager.query(text, [...values]);
+  }
+
+  /** The INSERT of at least one entry, for {@link append} or a caller's combined statement. */
+  appendStatement(entries: readonly HistoryEntry[]): SqlStatement {
     const values: unknown[] = [];
     const tuples = entries.map((e) => {
       values.push(e.ticketId, e.seq, e.at, JSON.stringify(e.actor), e.kind, JSON.stringify(e.before), JSON.stringify(e.after), e.prevHash, e.hash);
       const base = values.length - 9;
       return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
-    await manager.query(`INSERT INTO ticket_history (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+    return { text: `INSERT INTO ticket_history (${COLUMNS}) VALUES ${tuples.join(', ')}`, values };
   }
 
   /** Entries after `afterSeq`, oldest first. */

@@ -1,4 +1,5 @@
 import { ticketAssignedV1, ticketCreatedV1, type CloudEvent, type TicketSnapshot } from '@helpdesk/contracts';
+import type { EntityManager } from 'typeorm';
 import { eventHandler, type EventHandlerDefinition, type HandlerContext } from '@helpdesk/messaging';
 import type { TicketPolicy } from '../tickets/ticket-decisions';
 import { TicketError } from '../tickets/ticket.errors';
@@ -14,6 +15,11 @@ import { QueueRouting } from './queue-routing.service';
  */
 export function queueRoutingHandlers(policy: TicketPolicy, clock: () => Date = () => new Date()): EventHandlerDefinition[] {
   const routing = new QueueRouting(policy);
+  // Checked without a transaction: most events are of tickets that are assigned already or that
+  // no queue takes, and a routing transaction (inbox row, ticket row lock) costs five round trips.
+  // A queue created meanwhile is no reason to route an event that came before it anyway.
+  const appliesTo = ({ data }: CloudEvent<{ ticket: TicketSnapshot }>, reader: EntityManager): Promise<boolean> | boolean =>
+    needsRouting(data.ticket) && routing.mayRoute(reader, data.ticket);
   const handle = async ({ data }: CloudEvent<{ ticket: TicketSnapshot }>, tx: HandlerContext): Promise<void> => {
     if (!needsRouting(data.ticket)) return;
     try {
@@ -24,7 +30,7 @@ export function queueRoutingHandlers(policy: TicketPolicy, clock: () => Date = (
     }
   };
   return [
-    eventHandler({ event: ticketCreatedV1, durable: 'ticket-queue-routing', handle }),
-    eventHandler({ event: ticketAssignedV1, durable: 'ticket-queue-routing-assigned', handle }),
+    eventHandler({ event: ticketCreatedV1, durable: 'ticket-queue-routing', appliesTo, handle }),
+    eventHandler({ event: ticketAssignedV1, durable: 'ticket-queue-routing-assigned', appliesTo, handle }),
   ] as EventHandlerDefinition[];
 }

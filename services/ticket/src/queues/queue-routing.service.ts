@@ -48,14 +48,25 @@ export class QueueRouting {
     });
   }
 
-  private async queueOf(manager: EntityManager, ticket: Ticket): Promise<Queue | undefined> {
+  /**
+   * Whether {@link route} could change the ticket as the snapshot shows it: false when no queue
+   * takes it, or when it already sits in its queue and that queue hands out no turns. Reads
+   * without locks, so it may say true for a ticket that `route` then leaves unchanged.
+   */
+  async mayRoute(reader: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<boolean> {
+    const queue = await this.queueOf(reader, ticket);
+    if (!queue) return false;
+    return ticket.queueId !== queue.id || handsOutTurns(queue);
+  }
+
+  private async queueOf(manager: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<Queue | undefined> {
     if (ticket.queueId) return this.queues.find(manager, { id: ticket.queueId });
     return routeByRule(await this.queues.routingCandidates(manager, ticket.category), ticket);
   }
 
   /** The member whose turn it is in an active round-robin queue, moving the pointer; null otherwise. */
   private async claimTurn(manager: EntityManager, queue: Queue, now: Date): Promise<string | null> {
-    if (!queue.active || queue.strategy !== 'round_robin' || queue.memberIds.length === 0) return null;
+    if (!handsOutTurns(queue)) return null;
     const rotation = await this.queues.claimRotation(manager, queue.id);
     // Share-locked: SetAgentAvailability's reassignment then sees every ticket routed to the agent before the absence.
     const agents = await this.agents.byIds(manager, queue.memberIds, true);
@@ -66,4 +77,9 @@ export class QueueRouting {
     if (member) await this.queues.saveRotation(manager, queue.id, member);
     return member;
   }
+}
+
+/** An active round-robin queue with members assigns its tickets; other queues only hold them. */
+function handsOutTurns(queue: Queue): boolean {
+  return queue.active && queue.strategy === 'round_robin' && queue.memberIds.length > 0;
 }

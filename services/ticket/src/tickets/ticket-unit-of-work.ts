@@ -1,7 +1,7 @@
 import { scopeOf, type Caller, type CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
 import type { DomainEvent, OutboxPublisher } from '@helpdesk/messaging';
-import { withTransaction } from '@helpdesk/persistence';
+import { runAsOneStatement, withTransaction } from '@helpdesk/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendEntries, type HistoryEntry } from '../history/history-chain';
 import { HistoryRepository } from '../history/history.repository';
@@ -141,5 +141,21 @@ export class TicketUnitOfWork {
   /** Writes a new ticket with its first history entry and events (inside the caller's transaction). */
   insert(manager: EntityManager, decision: TicketDecision, actor: Actor): Promise<void> {
     return insertTicket(manager, this.publisher.in(manager), decision, actor);
+  }
+
+  /**
+   * Writes a new ticket with its first history entry and events as one statement, atomic on its
+   * own: the same rows as {@link insert}, in one database round trip instead of five (creating
+   * tickets is the platform's hottest write).
+   */
+  async insertAlone(decision: TicketDecision, actor: Actor): Promise<void> {
+    const manager = this.dataSource.manager;
+    const history = appendEntries(undefined, decision.history, { ticketId: decision.ticket.id, now: decision.ticket.updatedAt, actor });
+    const events = this.publisher.build(decision.events);
+    await runAsOneStatement(manager, [
+      ticketsRepository.insertStatement(decision.ticket, actor),
+      historyRepository.appendStatement(history),
+      this.publisher.insertStatement(manager, events),
+    ]);
   }
 }

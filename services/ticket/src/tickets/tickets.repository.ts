@@ -1,5 +1,6 @@
 import type { CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
+import type { SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Ticket } from './ticket';
 import { TicketError } from './ticket.errors';
@@ -24,9 +25,15 @@ export class TicketsRepository {
   }
 
   async insert(manager: EntityManager, ticket: Ticket, actor: Actor): Promise<void> {
+    const { text, values } = this.insertStatement(ticket, actor);
+    await manager.query(text, [...values]);
+  }
+
+  /** The INSERT of a new ticket, for {@link insert} or a caller's combined statement. */
+  insertStatement(ticket: Ticket, actor: Actor): SqlStatement {
     const values = [...ticketValues(ticket, JSON.stringify(actor)), JSON.stringify(actor)];
     const columns = [...WRITE_COLUMNS, 'created_by'];
-    await manager.query(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+    return { text: `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values };
   }
 
   /**

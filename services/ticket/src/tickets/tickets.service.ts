@@ -1,6 +1,5 @@
 import { scopeOf, type Caller } from '@helpdesk/auth';
 import { uuidv7 } from '@helpdesk/messaging';
-import { withTransaction } from '@helpdesk/persistence';
 import { verifyChain, type ChainVerification, type HistoryEntry } from '../history/history-chain';
 import { canReadHistoryEntry } from '../history/history-visibility';
 import type { Ticket } from './ticket';
@@ -24,15 +23,14 @@ export class TicketsService {
     private readonly settings: TicketSettings,
   ) {}
 
-  create(caller: Caller, input: CreateTicketInput): Promise<Ticket> {
+  async create(caller: Caller, input: CreateTicketInput): Promise<Ticket> {
     const own = this.forCaller(caller, input);
-    return withTransaction(this.work.dataSource, async (manager) => {
-      const number = await this.work.tickets.nextNumber(manager, this.settings.numberPrefix);
-      const actor = actorOf(caller);
-      const decision = createTicket(own, { id: uuidv7(), number, now: this.work.clock(), actor, policy: this.work.policy });
-      await this.work.insert(manager, decision, actor);
-      return decision.ticket;
-    });
+    // A number drawn for a ticket that is then refused is a gap, as with any sequence.
+    const number = await this.work.tickets.nextNumber(this.work.dataSource.manager, this.settings.numberPrefix);
+    const actor = actorOf(caller);
+    const decision = createTicket(own, { id: uuidv7(), number, now: this.work.clock(), actor, policy: this.work.policy });
+    await this.work.insertAlone(decision, actor);
+    return decision.ticket;
   }
 
   get(caller: Caller, key: TicketKey): Promise<Ticket> {

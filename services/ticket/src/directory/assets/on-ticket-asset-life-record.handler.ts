@@ -19,6 +19,8 @@ async function record(manager: EntityManager, entries: readonly LifeRecordEntry[
 export const lifeRecordOnTicketCreated = eventHandler({
   event: ticketCreatedV1,
   durable: 'ticket-asset-life-record-created',
+  // Most tickets name no asset: those need no transaction at all.
+  appliesTo: ({ data }) => data.ticket.assetIds.length > 0,
   async handle({ id, time, data }, tx) {
     await record(tx.manager, entriesForTicketCreated(data, { eventId: id, time: new Date(time) }, uuidv7));
   },
@@ -28,6 +30,7 @@ export const lifeRecordOnTicketCreated = eventHandler({
 export const lifeRecordOnTicketUpdated = eventHandler({
   event: ticketUpdatedV1,
   durable: 'ticket-asset-life-record-updated',
+  appliesTo: ({ data }) => data.changes.some((change) => change.field === 'assetIds'),
   async handle({ id, time, data }, tx) {
     await record(tx.manager, entriesForTicketUpdated(data, { eventId: id, time: new Date(time) }, uuidv7));
   },

@@ -142,3 +142,8 @@ export * as commonV1 from './grpc/common-v1';
 export * as ticketV1 from './grpc/ticket-v1';
 export * as directoryV1 from './grpc/directory-v1';
 export * as queuesV1 from './grpc/queues-v1';
+export * as telephonyV1 from './grpc/telephony-v1';
+export * as billingV1 from './grpc/billing-v1';
+export * as knowledgeV1 from './grpc/knowledge-v1';
+export * as slaV1 from './grpc/sla-v1';
+export * as mailV1 from './grpc/mail-v1';

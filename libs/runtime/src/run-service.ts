@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@helpdesk/config';
@@ -31,7 +32,16 @@ export interface ServiceDefinition<S extends z.ZodObject> {
    * service and fails the start.
    */
   afterStart?(app: INestMicroservice, config: z.infer<S> & ServiceConfig, logger: Logger): Promise<void>;
+  /**
+   * Serves paths other than `/healthz`, `/readyz` and `/metrics` on the ops HTTP port (e.g. a
+   * gateway's webhooks and event streams): called once the app has started, with its providers
+   * at hand, and returns the handler. Without it those paths answer 404.
+   */
+  http?(app: INestMicroservice, config: z.infer<S> & ServiceConfig, logger: Logger): HttpFallback;
 }
+
+/** Handles one ops-port request for a path the ops server does not serve itself. */
+export type HttpFallback = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** A started service, for tests and for the shutdown path. */
 export interface RunningService {
@@ -87,7 +97,14 @@ export async function startService<S extends z.ZodObject>(
   await app.listen();
   const dataSource = app.get<DataSource>(DATA_SOURCE);
   const nc = app.get<NatsConnection>(NATS_CONNECTION);
-  const ops = await startOpsServer({ host: config.HTTP_HOST, port: config.HTTP_PORT, readiness: standardReadinessChecks(dataSource, nc), logger });
+  const fallback = definition.http?.(app, config, logger);
+  const ops = await startOpsServer({
+    host: config.HTTP_HOST,
+    port: config.HTTP_PORT,
+    readiness: standardReadinessChecks(dataSource, nc),
+    logger,
+    ...(fallback ? { fallback } : {}),
+  });
   logger.info({ grpc: grpcAddress, http: ops.port }, `${definition.name} started`);
 
   let stopping: Promise<void> | undefined;

@@ -131,6 +131,35 @@ describe('runService', () => {
     }
   });
 
+  it('hands other paths on the ops port to the http hook, with the app at hand', async () => {
+    const withHttp: ServiceDefinition<typeof configSchema> = {
+      ...definition,
+      http: (app) => {
+        const dataSource = app.get<DataSource>(DATA_SOURCE);
+        return (request, response) => response.writeHead(202).end(`${request.method} ${request.url} ${dataSource.isInitialized}`);
+      },
+    };
+    const service = await startService(withHttp, loadConfig(configSchema, await env()));
+    try {
+      const base = `http://127.0.0.1:${service.ops.port}`;
+      const hooked = await fetch(`${base}/webhooks/cti`, { method: 'POST', body: 'x' });
+      expect(hooked.status).toBe(202);
+      expect(await hooked.text()).toBe('POST /webhooks/cti true');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('answers 404 on other paths without an http hook', async () => {
+    const service = await startService(definition, loadConfig(configSchema, await env()));
+    try {
+      expect((await fetch(`http://127.0.0.1:${service.ops.port}/webhooks/cti`)).status).toBe(404);
+    } finally {
+      await service.stop();
+    }
+  });
+
   it('stops the service and fails the start when afterStart rejects', async () => {
     const failing: ServiceDefinition<typeof configSchema> = {
       ...definition,

@@ -40,6 +40,8 @@ export const ticketConfigSchema = serviceConfigSchema({ grpc: 50051, http: 8081 
   TICKET_CALLBACK_DUE_MINUTES: positiveInt().default(120),
   /** Minutes before a callback task's due time that its assignee is reminded. */
   TICKET_CALLBACK_REMINDER_LEAD_MINUTES: positiveInt().default(30),
+  /** Hours within which a caller's open ticket must have changed for a call to join it (otherwise the call opens a new ticket). */
+  TICKET_CALL_ATTACH_WINDOW_HOURS: positiveInt().default(72),
   /** Whether a ticket opened by an inbound mail sends the sender an auto-acknowledgement (when the mail gateway allows one). */
   TICKET_MAIL_AUTO_ACKNOWLEDGE: bool().default(true),
   /** Field separator of CSV exports: `;` (what Excel expects in German and most European locales) or `,` (RFC 4180's). */

@@ -2,6 +2,7 @@ import type { CallEndedV1 } from '@helpdesk/contracts';
 import type { SystemMessageInput } from '../messages/message';
 import type { CallbackTaskInput } from '../tasks/task-creation';
 import type { CreateTicketInput } from '../tickets/ticket-creation';
+import type { RecordWorkInput } from '../worklog/work-recording';
 
 /** What becomes of an ended call. */
 export type CallPlan =
@@ -68,6 +69,29 @@ export function callTicketInput(call: CallEndedV1, callerName: string | null): C
     customerId: call.customerId,
     contactId: call.contactId,
     assigneeId: call.outcome === 'answered' ? call.agentId : null,
+    callId: call.callId,
+  };
+}
+
+/**
+ * The work log entry an answered call's talk time becomes: the agent who took it, from answer to
+ * hang-up (whole minutes, rounded; a call under half a minute counts one minute, the smallest
+ * entry), `billable` as the ticket's contract says. Null when no agent is known to book it to or
+ * nobody talked.
+ */
+export function callWorkInput(call: CallEndedV1, activityType: string, billable: boolean): RecordWorkInput | null {
+  if (call.outcome !== 'answered' || call.agentId === null || call.answeredAt === null || call.talkSeconds === 0) return null;
+  const timed = Math.round(call.talkSeconds / 60) >= 1;
+  return {
+    agentId: call.agentId,
+    activityType,
+    startedAt: timed ? new Date(call.answeredAt) : null,
+    endedAt: timed ? new Date(new Date(call.answeredAt).getTime() + call.talkSeconds * 1000) : null,
+    durationMinutes: timed ? null : 1,
+    billable,
+    materials: [],
+    note: callRecordText(call),
+    taskId: null,
     callId: call.callId,
   };
 }

@@ -13,6 +13,8 @@ import { changeStatus } from '../tickets/ticket-status-change';
 import { applyTicketChange, insertTicket, type ChangeScope, type FeatureDecision } from '../tickets/ticket-unit-of-work';
 import { TicketError } from '../tickets/ticket.errors';
 import { TicketsRepository } from '../tickets/tickets.repository';
+import { recordWork, type RecordWorkInput, type WorkRules } from '../worklog/work-recording';
+import { WorkLogRepository } from '../worklog/work-log.repository';
 import type { InboundSettings } from './inbound-settings';
 
 /** The part of a handler's context the consumers write through: its transaction and outbox. */
@@ -28,6 +30,7 @@ const ALL: CustomerScope = { kind: 'all' };
 export class InboundTickets {
   private readonly tickets = new TicketsRepository();
   private readonly links = new LinksRepository();
+  private readonly workLog = new WorkLogRepository();
 
   constructor(
     private readonly settings: InboundSettings,
@@ -84,6 +87,16 @@ export class InboundTickets {
   addCallback(tx: InboundTransaction, request: CallbackRequest, now: Date): Promise<Task> {
     const { callbacks, policy } = this.settings;
     return applyTicketChange(tx.manager, tx.outbox, callbackTaskChange(request, { callbacks, policy, now, actor: this.actor }));
+  }
+
+  /** Records work on a ticket (as WorklogService.record does), booked to `input.agentId`. */
+  async recordWork(tx: InboundTransaction, ticketId: string, input: RecordWorkInput, rules: WorkRules, now: Date): Promise<void> {
+    const entryId = uuidv7();
+    await this.change(tx, ticketId, now, async (ticket, scope) => {
+      const decided = recordWork(ticket, input, { ...scope, entryId, rules, task: null });
+      await this.workLog.insert(scope.manager, decided.result);
+      return { decision: decided.decision, result: undefined };
+    });
   }
 
   private change<T>(

@@ -19,14 +19,16 @@ export class InboundRepository {
   }
 
   /**
-   * The contact's open ticket changed most recently; null when it has none. The status list is
-   * written out as in the partial index `tickets_contact_open` (OPEN_STATUSES), so the planner uses it.
+   * The contact's open ticket changed most recently (not before `changedSince` when given); null
+   * when it has none. The status list is written out as in the partial index
+   * `tickets_contact_open` (OPEN_STATUSES), so the planner uses it.
    */
-  async latestOpenTicket(manager: EntityManager, contactId: string): Promise<string | null> {
+  async latestOpenTicket(manager: EntityManager, contactId: string, changedSince: Date | null = null): Promise<string | null> {
     const [row] = (await manager.query(
       `SELECT id FROM tickets WHERE contact_id = $1 AND status IN ('new', 'open', 'in_progress', 'pending')
+          AND ($2::timestamptz IS NULL OR updated_at >= $2)
         ORDER BY updated_at DESC, id DESC LIMIT 1`,
-      [contactId],
+      [contactId, changedSince],
     )) as { id: string }[];
     return row?.id ?? null;
   }

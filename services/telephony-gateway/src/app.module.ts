@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
+import { EVENT_REGISTRY } from '@helpdesk/contracts';
+import { GrpcModule } from '@helpdesk/grpc';
+import { MessagingModule } from '@helpdesk/messaging';
+import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import type { Logger } from '@helpdesk/telemetry';
+import type { TelephonyConfig } from './config';
+import { directoryReadModelHandlers } from './directory/directory-read-model.handlers';
+import { mapCallError } from './errors/telephony-error.map';
+import { GatewayModule } from './gateway.module';
+import { telephonyMigrations } from './migrations/telephony-migrations';
+
+/** The telephony gateway's root module for one configuration: lib modules plus the gateway's features. */
+export function telephonyAppModule(config: TelephonyConfig, logger: Logger): DynamicModule {
+  return {
+    module: TelephonyAppModule,
+    imports: [
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: telephonyMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapCallError, logger }),
+      {
+        ...MessagingModule.forRoot({
+          service: 'telephony-gateway',
+          natsUrl: config.NATS_URL,
+          ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          dataSource: DATA_SOURCE,
+          streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+          events: EVENT_REGISTRY,
+          handlers: directoryReadModelHandlers(),
+          consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
+          logger,
+        }),
+        global: true,
+      },
+      GatewayModule.forRoot(config, logger),
+    ],
+  };
+}
+
+@Module({})
+class TelephonyAppModule {}

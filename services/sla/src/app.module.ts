@@ -1,0 +1,58 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
+import { EVENT_REGISTRY } from '@helpdesk/contracts';
+import { GrpcModule } from '@helpdesk/grpc';
+import { MessagingModule } from '@helpdesk/messaging';
+import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import type { Logger } from '@helpdesk/telemetry';
+import { RulesRegistry } from './clocks/rules-registry';
+import { SlaWriter } from './clocks/sla-writer';
+import { TicketClocksService } from './clocks/ticket-clocks.service';
+import type { SlaConfig } from './config';
+import { DEMO_IDS } from './demo/demo-policies';
+import { mapSlaError } from './errors/sla-error.map';
+import { directoryEventHandlers } from './inbound/directory-event.handlers';
+import { ticketEventHandlers } from './inbound/ticket-event.handlers';
+import { slaMigrations } from './migrations/sla-migrations';
+import { SlaModule } from './sla.module';
+
+/** The SLA service's root module for one configuration: lib modules plus the SLA feature module. */
+export function slaAppModule(config: SlaConfig, logger: Logger): DynamicModule {
+  const registry = new RulesRegistry();
+  const writer = new SlaWriter();
+  // The demo contracts name no policy, so with demo data Silver is the default unless one is configured.
+  const defaultPolicyId = config.SLA_DEFAULT_POLICY_ID ?? (config.DEMO_DATA ? DEMO_IDS.silver : null);
+  const ticketClocks = new TicketClocksService(registry, writer, defaultPolicyId);
+  return {
+    module: SlaAppModule,
+    imports: [
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: slaMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapSlaError, logger }),
+      {
+        ...MessagingModule.forRoot({
+          service: 'sla',
+          natsUrl: config.NATS_URL,
+          ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          dataSource: DATA_SOURCE,
+          streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+          events: EVENT_REGISTRY,
+          handlers: [...ticketEventHandlers(ticketClocks), ...directoryEventHandlers()],
+          consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
+          logger,
+        }),
+        global: true,
+      },
+      SlaModule.forRoot({
+        registry,
+        writer,
+        timer: { pollMs: config.SLA_TIMER_POLL_MS, batchSize: config.SLA_TIMER_BATCH },
+        recomputeBatch: config.SLA_RECOMPUTE_BATCH,
+        logger,
+      }),
+    ],
+  };
+}
+
+@Module({})
+class SlaAppModule {}

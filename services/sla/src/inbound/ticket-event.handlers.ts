@@ -1,0 +1,57 @@
+import {
+  ticketAssignedV1,
+  ticketCreatedV1,
+  ticketMessageAddedV1,
+  ticketStatusChangedV1,
+  ticketUpdatedV1,
+  type TicketMessageAddedV1,
+} from '@helpdesk/contracts';
+import { eventHandler, type EventHandlerDefinition } from '@helpdesk/messaging';
+import type { TicketClocksService } from '../clocks/ticket-clocks.service';
+import type { TicketChange } from '../clocks/ticket-clocks';
+
+/** Ticket fields the SLA service itself makes the ticket service change: an update of only these needs no work. */
+const SLA_REPORTED_FIELDS = new Set(['slaTrafficLight', 'slaOverdue', 'dueAt', 'warningAt']);
+
+/** What a message means for response clocks: a customer waiting, an agent replying, or nothing. */
+export function messageChange(data: TicketMessageAddedV1): TicketChange {
+  const { message } = data;
+  const at = new Date(message.createdAt);
+  if (message.audience !== 'customer' || message.medium === 'note' || message.medium === 'system') return { kind: 'snapshot' };
+  if (message.direction === 'inbound') return { kind: 'customer_message', at };
+  if (message.purpose === 'reply' && message.author.kind === 'agent') return { kind: 'agent_reply', at };
+  return { kind: 'snapshot' };
+}
+
+/** The ticket events the SLA service consumes, one durable consumer each. */
+export function ticketEventHandlers(service: TicketClocksService): EventHandlerDefinition[] {
+  return [
+    eventHandler({
+      event: ticketCreatedV1,
+      durable: 'sla-ticket-created',
+      handle: ({ data }, tx) => service.apply(tx.manager, (e) => tx.outbox.add(e), data.ticket, { kind: 'snapshot' }),
+    }),
+    eventHandler({
+      event: ticketStatusChangedV1,
+      durable: 'sla-ticket-status',
+      handle: ({ data }, tx) => service.apply(tx.manager, (e) => tx.outbox.add(e), data.ticket, { kind: 'status', previous: data.previousStatus }),
+    }),
+    eventHandler({
+      event: ticketMessageAddedV1,
+      durable: 'sla-ticket-message',
+      handle: ({ data }, tx) => service.apply(tx.manager, (e) => tx.outbox.add(e), data.ticket, messageChange(data)),
+    }),
+    eventHandler({
+      event: ticketUpdatedV1,
+      durable: 'sla-ticket-updated',
+      // The ticket service reports our own traffic light back as an update; nothing to do then.
+      appliesTo: ({ data }) => data.changes.some((c) => !SLA_REPORTED_FIELDS.has(c.field)),
+      handle: ({ data }, tx) => service.apply(tx.manager, (e) => tx.outbox.add(e), data.ticket, { kind: 'snapshot' }),
+    }),
+    eventHandler({
+      event: ticketAssignedV1,
+      durable: 'sla-ticket-assigned',
+      handle: ({ data }, tx) => service.apply(tx.manager, (e) => tx.outbox.add(e), data.ticket, { kind: 'snapshot' }),
+    }),
+  ] as EventHandlerDefinition[];
+}

@@ -1,0 +1,5 @@
+import { platformMigrations } from '@helpdesk/persistence';
+import { CreateSla1732380000000 } from './1732380000000-create-sla';
+
+/** Every migration of the SLA service, in order. */
+export const slaMigrations = [...platformMigrations, CreateSla1732380000000];

@@ -1,0 +1,43 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
+import { EVENT_REGISTRY } from '@helpdesk/contracts';
+import { GrpcModule } from '@helpdesk/grpc';
+import { MessagingModule } from '@helpdesk/messaging';
+import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import type { Logger } from '@helpdesk/telemetry';
+import { BillingModule } from './billing.module';
+import type { BillingConfig } from './config';
+import { mapBillingError } from './errors/billing-error.map';
+import { billingEventHandlers } from './items/billing-event-handlers';
+import { billingMigrations } from './migrations/billing-migrations';
+
+/** The billing service's root module for one configuration: lib modules plus the billing features. */
+export function billingAppModule(config: BillingConfig, logger: Logger): DynamicModule {
+  return {
+    module: BillingAppModule,
+    imports: [
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: billingMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapBillingError, logger }),
+      // Global, so the feature module can take the OutboxPublisher.
+      {
+        ...MessagingModule.forRoot({
+          service: 'billing',
+          natsUrl: config.NATS_URL,
+          ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          dataSource: DATA_SOURCE,
+          streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+          events: EVENT_REGISTRY,
+          handlers: billingEventHandlers(config),
+          consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
+          logger,
+        }),
+        global: true,
+      },
+      BillingModule.forRoot({ timeZone: config.BILLING_TIME_ZONE }),
+    ],
+  };
+}
+
+@Module({})
+class BillingAppModule {}

@@ -1,0 +1,76 @@
+import { requireRole, type Caller } from '@helpdesk/auth';
+import { billingLineCreatedV1, billingStatementIssuedV1, type BillingStatementIssuedV1 } from '@helpdesk/contracts';
+import { uuidv7, type OutboxPublisher, type PendingEvent } from '@helpdesk/messaging';
+import { withTransaction } from '@helpdesk/persistence';
+import type { DataSource } from 'typeorm';
+import { numberStatements } from './issued-statement';
+import { writeIssuedRun } from './issue-writer';
+import { computeRun, type RunRequest } from './run-computation';
+import { RunsRepository } from './runs.repository';
+import type { DraftStatement } from './statement-draft';
+
+/** A previewed run: drafts without numbers. */
+export interface RunPreview {
+  readonly statements: readonly DraftStatement[];
+  readonly unpricedItemCount: number;
+}
+
+/** An issued run; `runId` null when there was nothing to issue. */
+export interface IssuedRun {
+  readonly runId: string | null;
+  readonly statements: readonly BillingStatementIssuedV1[];
+  readonly unpricedItemCount: number;
+}
+
+/** Previews and issues invoice runs. */
+export class RunsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: OutboxPublisher,
+    private readonly timeZone: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** What a run would issue now; writes nothing. Admins and integrations. */
+  async preview(caller: Caller, request: RunRequest): Promise<RunPreview> {
+    requireRole(caller, ['admin', 'integration'], 'BillingService/PreviewRun');
+    const computation = await computeRun(this.dataSource.manager, request, this.timeZone);
+    return { statements: computation.statements, unpricedItemCount: computation.unpricedItemCount };
+  }
+
+  /**
+   * Issues a run: under a transaction-scoped advisory lock (one issuer at a time across
+   * replicas), computes from the items still open, numbers and writes statements and lines,
+   * marks the items billed and puts the events into the outbox — all in one transaction. A
+   * second issuer waits for the lock and then finds nothing open, so nothing is issued twice.
+   */
+  async issue(caller: Caller, request: RunRequest): Promise<IssuedRun> {
+    requireRole(caller, ['admin', 'integration'], 'BillingService/IssueRun');
+    return withTransaction(this.dataSource, async (manager) => {
+      const runs = new RunsRepository(manager);
+      await runs.lockIssuing();
+      const computation = await computeRun(manager, request, this.timeZone);
+      if (computation.statements.length === 0) return { runId: null, statements: [], unpricedItemCount: computation.unpricedItemCount };
+      const runId = uuidv7();
+      const issuedAt = this.clock();
+      const prefix = request.to.slice(0, 7);
+      const first = await runs.nextStatementNumbers(prefix, computation.statements.length);
+      await runs.insertRun(runId, request.from, request.to, request.customerIds, issuedAt);
+      const issued = numberStatements(computation.statements, {
+        runId,
+        issuedAt,
+        from: request.from,
+        to: request.to,
+        statementNumber: (index) => `${prefix}-${String(first + index).padStart(5, '0')}`,
+        newId: uuidv7,
+      });
+      await writeIssuedRun(manager, issued, computation.statements, computation);
+      const events: PendingEvent[] = issued.flatMap((s) => [
+        ...s.lines.map((line) => ({ event: billingLineCreatedV1, subject: line.lineId, data: line, time: issuedAt })),
+        { event: billingStatementIssuedV1, subject: s.statementId, data: s, time: issuedAt },
+      ]);
+      await this.publisher.add(manager, events);
+      return { runId, statements: issued, unpricedItemCount: computation.unpricedItemCount };
+    });
+  }
+}

@@ -4,8 +4,12 @@ import { assetLifeRecordHandlers } from '../directory/assets/on-ticket-asset-lif
 import { queueRoutingHandlers } from '../queues/queue-routing.handler';
 import type { InboundSettings } from './inbound-settings';
 import { onCallEnded } from './on-call-ended.handler';
+import { onKnowledgeSuggested } from './on-knowledge-suggested.handler';
 import { onMailReceived } from './on-mail-received.handler';
 import { onSlaClockUpdated } from './on-sla-clock-updated.handler';
+
+/** The activity type of the work an answered call's talk time becomes. */
+const PHONE_SUPPORT = 'phone_support';
 
 /** Every event the ticket service consumes, one durable consumer each (add new handlers here). */
 export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinition[] {
@@ -16,11 +20,16 @@ export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinitio
     attachmentMaxBytes: config.TICKET_ATTACHMENT_MAX_BYTES,
     callbacks: { dueMinutes: config.TICKET_CALLBACK_DUE_MINUTES, reminderLeadMinutes: config.TICKET_CALLBACK_REMINDER_LEAD_MINUTES },
     autoAcknowledge: config.TICKET_MAIL_AUTO_ACKNOWLEDGE,
+    callAttachWindowHours: config.TICKET_CALL_ATTACH_WINDOW_HOURS,
+    ...(config.TICKET_ACTIVITY_TYPES.includes(PHONE_SUPPORT)
+      ? { callWork: { activityType: PHONE_SUPPORT, rules: { activityTypes: config.TICKET_ACTIVITY_TYPES, maxMinutesPerEntry: config.TICKET_WORK_MAX_MINUTES } } }
+      : {}),
   };
   return [
     onSlaClockUpdated(policy),
     onMailReceived(inbound),
     onCallEnded(inbound),
+    onKnowledgeSuggested(inbound),
     ...assetLifeRecordHandlers,
     ...queueRoutingHandlers(policy),
   ] as EventHandlerDefinition[];

@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
+import { EVENT_REGISTRY } from '@helpdesk/contracts';
+import { GrpcModule } from '@helpdesk/grpc';
+import { MessagingModule } from '@helpdesk/messaging';
+import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import type { Logger } from '@helpdesk/telemetry';
+import { ticketEventHandlers } from './cases/ticket-event.handlers';
+import type { KnowledgeConfig } from './config';
+import { mapKnowledgeError } from './errors/knowledge-error.map';
+import { knowledgeComponents } from './knowledge-components';
+import { KnowledgeModule } from './knowledge.module';
+import { knowledgeMigrations } from './migrations/knowledge-migrations';
+
+/** The knowledge service's root module for one configuration: lib modules plus the feature module. */
+export function knowledgeAppModule(config: KnowledgeConfig, logger: Logger): DynamicModule {
+  const components = knowledgeComponents(config, logger);
+  return {
+    module: KnowledgeAppModule,
+    imports: [
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: knowledgeMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapKnowledgeError, logger }),
+      {
+        ...MessagingModule.forRoot({
+          service: 'knowledge',
+          natsUrl: config.NATS_URL,
+          ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          dataSource: DATA_SOURCE,
+          streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+          events: EVENT_REGISTRY,
+          handlers: ticketEventHandlers({ learning: components.learning, search: components.engine, suggestionLimit: config.KNOWLEDGE_SUGGESTION_LIMIT, clock: () => new Date() }),
+          consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
+          logger,
+        }),
+        global: true,
+      },
+      KnowledgeModule.forRoot(components),
+    ],
+  };
+}
+
+@Module({})
+class KnowledgeAppModule {}

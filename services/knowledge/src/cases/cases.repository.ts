@@ -1,0 +1,101 @@
+import type { TicketMessage, TicketSnapshot } from '@helpdesk/contracts';
+import type { EntityManager } from 'typeorm';
+import { searchConfigFor, weightedVectorSql } from '../search/search-config';
+
+/** This service's view of a ticket. */
+export interface KnowledgeCase {
+  readonly ticketId: string;
+  readonly number: string;
+  readonly version: number;
+  readonly status: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly articleId: string | null;
+  readonly mergedInto: string | null;
+}
+
+/** What a resolved ticket contributed: the extracted texts, indexed for similar-case search. */
+export interface CaseLearning {
+  readonly title: string;
+  readonly problem: string;
+  readonly resolution: string;
+  readonly language: string | null;
+  readonly products: readonly string[];
+  readonly tags: readonly string[];
+  readonly articleId: string;
+}
+
+/** The ticket read model (`knowledge_cases`) and the customer-visible messages of each ticket. */
+export class CasesRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Applies a ticket snapshot if it is newer than the one held (redelivery and reordering are
+   * harmless); a description, when the event has one, is kept. Returns the case afterwards, locked.
+   */
+  async apply(ticket: TicketSnapshot, description: string | null): Promise<KnowledgeCase> {
+    await this.manager.query(
+      `INSERT INTO knowledge_cases (ticket_id, number, version, status, category, summary, description, tags, resolved_at)
+        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, ''), $8, $9)
+        ON CONFLICT (ticket_id) DO UPDATE SET number = EXCLUDED.number, version = EXCLUDED.version, status = EXCLUDED.status,
+          category = EXCLUDED.category, summary = EXCLUDED.summary, tags = EXCLUDED.tags, resolved_at = EXCLUDED.resolved_at,
+          description = CASE WHEN $7::text IS NULL THEN knowledge_cases.description ELSE EXCLUDED.description END
+        WHERE knowledge_cases.version < EXCLUDED.version`,
+      [ticket.ticketId, ticket.number, ticket.version, ticket.status, ticket.category, ticket.summary, description, ticket.tags, ticket.resolvedAt],
+    );
+    const rows = (await this.manager.query(
+      `SELECT ticket_id, number, version, status, summary, description, article_id, merged_into FROM knowledge_cases WHERE ticket_id = $1 FOR UPDATE`,
+      [ticket.ticketId],
+    )) as { ticket_id: string; number: string; version: number; status: string; summary: string; description: string; article_id: string | null; merged_into: string | null }[];
+    const row = rows[0];
+    if (!row) throw new Error(`knowledge case ${ticket.ticketId} vanished`);
+    return { ticketId: row.ticket_id, number: row.number, version: row.version, status: row.status, summary: row.summary, description: row.description, articleId: row.article_id, mergedInto: row.merged_into };
+  }
+
+  /** Keeps a customer-visible message; internal and supplier notes are never stored. */
+  async addMessage(ticketId: string, message: TicketMessage): Promise<void> {
+    if (message.audience !== 'customer') return;
+    await this.manager.query(
+      `INSERT INTO knowledge_case_messages (message_id, ticket_id, direction, author_kind, text, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING`,
+      [message.messageId, ticketId, message.direction, message.author.kind, message.text, message.createdAt],
+    );
+  }
+
+  /** The first inbound customer message of the ticket: the problem in the customer's words. */
+  async firstCustomerMessage(ticketId: string): Promise<string | null> {
+    const rows = (await this.manager.query(
+      `SELECT text FROM knowledge_case_messages WHERE ticket_id = $1 AND direction = 'inbound' AND author_kind <> 'system' ORDER BY created_at, message_id LIMIT 1`,
+      [ticketId],
+    )) as { text: string }[];
+    return rows[0]?.text ?? null;
+  }
+
+  /** The last reply an agent sent the customer: the fallback decisive message. */
+  async lastAgentReply(ticketId: string): Promise<string | null> {
+    const rows = (await this.manager.query(
+      `SELECT text FROM knowledge_case_messages WHERE ticket_id = $1 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY created_at DESC, message_id DESC LIMIT 1`,
+      [ticketId],
+    )) as { text: string }[];
+    return rows[0]?.text ?? null;
+  }
+
+  /** Stores what the resolved ticket taught and indexes it for similar-case search. */
+  async recordLearning(ticketId: string, learning: CaseLearning): Promise<void> {
+    const vector = weightedVectorSql({ config: 2, title: 3, problem: 4, resolution: 5, products: 6, tags: 7 });
+    await this.manager.query(
+      `UPDATE knowledge_cases SET search_config = $2::regconfig, problem = $4, resolution = $5, products = $6, language = $8, article_id = $9,
+          search_vector = ${vector}
+        WHERE ticket_id = $1`,
+      [ticketId, searchConfigFor(learning.language), learning.title, learning.problem, learning.resolution, learning.products, learning.tags, learning.language, learning.articleId],
+    );
+  }
+
+  /** The source ticket of a merge was merged away: its messages now belong to the target. */
+  async merge(sourceTicketId: string, targetTicketId: string, messageIds: readonly string[]): Promise<void> {
+    await this.manager.query(`UPDATE knowledge_cases SET merged_into = $2 WHERE ticket_id = $1`, [sourceTicketId, targetTicketId]);
+    if (messageIds.length > 0) {
+      await this.manager.query(`UPDATE knowledge_case_messages SET ticket_id = $2 WHERE message_id = ANY($1::uuid[])`, [messageIds, targetTicketId]);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import { platformMigrations } from '@helpdesk/persistence';
+import { CreateKnowledge1732370000000 } from './1732370000000-create-knowledge';
+
+/** Every migration of the knowledge service, in order. */
+export const knowledgeMigrations = [...platformMigrations, CreateKnowledge1732370000000];

@@ -9,7 +9,11 @@ export interface StreamOptions {
   readonly maxAgeMs: number;
   /** JetStream's `Nats-Msg-Id` de-duplication window (config `EVENT_DUPLICATE_WINDOW`). */
   readonly duplicateWindowMs: number;
-  /** Stream replicas: 1 on one machine, 3 on a NATS cluster (default 1). */
+  /**
+   * Stream replicas: 1 on one machine, 3 on a NATS cluster. Unset, a new stream gets 1 and an
+   * existing one keeps its count, so streams that operations created with R3 (deploy/nats/streams)
+   * are never scaled down by a service starting.
+   */
   readonly replicas?: number;
   /** The streams to ensure (default: all of `STREAMS`). */
   readonly streams?: readonly StreamSpec[];
@@ -38,11 +42,11 @@ async function ensureStream(
   options: StreamOptions,
 ): Promise<StreamInfo> {
   const name = naming.streamName(spec);
-  const limits = {
+  const limits: Limits = {
     subjects: spec.subjects.map((s) => naming.subject(s)),
     max_age: nanos(options.maxAgeMs),
     duplicate_window: nanos(options.duplicateWindowMs),
-    num_replicas: options.replicas ?? 1,
+    ...(options.replicas === undefined ? {} : { num_replicas: options.replicas }),
   };
   try {
     const current = await jsm.streams.info(name);
@@ -53,6 +57,7 @@ async function ensureStream(
   try {
     return await jsm.streams.add({
       name,
+      num_replicas: 1,
       ...limits,
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
@@ -65,15 +70,20 @@ async function ensureStream(
   }
 }
 
-function matches(
-  info: StreamInfo,
-  limits: { subjects: string[]; max_age: number; duplicate_window: number; num_replicas: number },
-): boolean {
+/** What a service sets on its streams; `num_replicas` only when configured. */
+interface Limits {
+  readonly subjects: string[];
+  readonly max_age: number;
+  readonly duplicate_window: number;
+  readonly num_replicas?: number;
+}
+
+function matches(info: StreamInfo, limits: Limits): boolean {
   const c = info.config;
   return (
     c.max_age === limits.max_age &&
     c.duplicate_window === limits.duplicate_window &&
-    c.num_replicas === limits.num_replicas &&
+    (limits.num_replicas === undefined || c.num_replicas === limits.num_replicas) &&
     [...(c.subjects ?? [])].sort().join(',') === [...limits.subjects].sort().join(',')
   );
 }

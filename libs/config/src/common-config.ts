@@ -10,7 +10,7 @@ export const commonConfigSchema = z.object({
   DATABASE_URL: postgresUrl().default('postgres://postgres@127.0.0.1:5432/helpdesk'),
   /** NATS servers, comma-separated. */
   NATS_URL: natsUrl().default('nats://127.0.0.1:4222'),
-  /** Path of a NATS credentials file (JWT + nkey); unset for an open server. */
+  /** Path of the NATS credentials: a `.creds` file (user JWT + nkey seed) or an nkey user seed file (`SU…`); unset for an open server. */
   NATS_CREDS: z.string().min(1).optional(),
   /** Prefix in front of every subject and stream, to share one NATS between environments. */
   NATS_SUBJECT_PREFIX: subjectPrefix().default(''),
@@ -20,6 +20,11 @@ export const commonConfigSchema = z.object({
   EVENT_DUPLICATE_WINDOW: duration().default(2 * 60_000),
   /** Deliveries of one event before it moves to the service's DLQ. */
   CONSUMER_MAX_DELIVER: positiveInt().default(5),
+  /**
+   * Events one consumer of one replica handles at the same time; events of the same subject
+   * (one ticket, call, contract…) always one after another. Each holds a database connection.
+   */
+  CONSUMER_CONCURRENCY: positiveInt().default(8),
   /** OTLP/HTTP endpoint for traces; unset disables export. */
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
   LOG_LEVEL: logLevel().default('info'),

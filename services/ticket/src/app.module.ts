@@ -37,7 +37,7 @@ export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicMo
         streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
         events: EVENT_REGISTRY,
         handlers: ticketEventHandlers(config),
-        consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER },
+        consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
           logger,
         }),
         global: true,

@@ -4,7 +4,7 @@ import type { MessagingModuleOptions } from '../nest/messaging-module.options';
 
 /**
  * The messaging knobs a service may expose besides the common ones (`EVENT_RETENTION`,
- * `EVENT_DUPLICATE_WINDOW`, `CONSUMER_MAX_DELIVER`): extend a service schema with
+ * `EVENT_DUPLICATE_WINDOW`, `CONSUMER_MAX_DELIVER`, `CONSUMER_CONCURRENCY`): extend a service schema with
  * `commonConfigSchema.extend(messagingConfigSchema.shape)`.
  */
 export const messagingConfigSchema = z.object({
@@ -27,7 +27,7 @@ export type MessagingConfig = z.infer<typeof messagingConfigSchema>;
 
 /** The `streams`, `relay` and `consumers` parts of {@link MessagingModuleOptions} from configuration. */
 export function messagingSettings(
-  config: Pick<CommonConfig, 'EVENT_RETENTION' | 'EVENT_DUPLICATE_WINDOW' | 'CONSUMER_MAX_DELIVER'> & MessagingConfig,
+  config: Pick<CommonConfig, 'EVENT_RETENTION' | 'EVENT_DUPLICATE_WINDOW' | 'CONSUMER_MAX_DELIVER' | 'CONSUMER_CONCURRENCY'> & MessagingConfig,
 ): Pick<MessagingModuleOptions, 'streams' | 'relay' | 'consumers'> {
   return {
     streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
@@ -40,6 +40,7 @@ export function messagingSettings(
       maxDeliver: config.CONSUMER_MAX_DELIVER,
       retry: { initialMs: config.CONSUMER_RETRY_INITIAL, maxMs: config.CONSUMER_RETRY_MAX },
       ackWaitMs: config.CONSUMER_ACK_WAIT,
+      concurrency: config.CONSUMER_CONCURRENCY,
     },
   };
 }

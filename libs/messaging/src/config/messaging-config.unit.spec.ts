@@ -9,7 +9,7 @@ describe('messaging configuration', () => {
     expect(settings).toEqual({
       streams: { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 },
       relay: { batchSize: 500, pollIntervalMs: 1_000, retentionMs: 7 * 86_400_000 },
-      consumers: { maxDeliver: 5, retry: { initialMs: 1_000, maxMs: 60_000 }, ackWaitMs: 30_000 },
+      consumers: { maxDeliver: 5, retry: { initialMs: 1_000, maxMs: 60_000 }, ackWaitMs: 30_000, concurrency: 8 },
     });
   });
 

@@ -26,6 +26,11 @@ export interface ConsumerRunnerOptions {
   readonly ackWaitMs?: number;
   /** Messages pulled per request (default 32). */
   readonly batch?: number;
+  /**
+   * Events handled at the same time (default 1); events with the same CloudEvents `subject`
+   * are always handled one after another, in stream order. The handler's own setting wins.
+   */
+  readonly concurrency?: number;
   /** How often to refresh the lag gauge (default 15 000). */
   readonly lagIntervalMs?: number;
   /** Where a new durable starts (default `all`). */

@@ -10,6 +10,7 @@ import { ensureConsumer } from '../streams/ensure-consumer';
 import { startProcessSpan } from '../tracing/messaging-spans';
 import type { TraceContextFields } from '../tracing/trace-context';
 import { backoffDelay, type BackoffPolicy } from '../util/exponential-backoff';
+import { KeyedLanes } from '../util/keyed-lanes';
 import { Wakeup } from '../util/wakeup';
 import type { ConsumerRunnerOptions } from './consumer-runner.options';
 import { publishDeadLetter, type DeadLetterReason } from './dead-letter';
@@ -31,7 +32,9 @@ const noMetrics: ConsumerMetrics = {
  * terminated, its handler never runs), one transaction with the inbox row (a duplicate commits
  * nothing else and is acked), the handler, commit, ack. A failing handler is nak'ed with
  * exponential back-off until the delivery limit, then dead-lettered; a {@link PermanentError}
- * is dead-lettered at once. Messages are handled one at a time, in stream order.
+ * is dead-lettered at once. Messages of one CloudEvents `subject` (one aggregate) are handled
+ * one at a time, in stream order; up to `concurrency` messages of different subjects overlap, as
+ * they would on several replicas. Without a subject, messages share one lane.
  */
 export class ConsumerRunner {
   /** The durable consumer name on the server. */
@@ -49,6 +52,7 @@ export class ConsumerRunner {
   private loop: Promise<void> | undefined;
   private lagTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  private readonly lanes: KeyedLanes;
 
   constructor(private readonly options: ConsumerRunnerOptions) {
     const { handler, naming } = options;
@@ -59,6 +63,7 @@ export class ConsumerRunner {
     this.metrics = options.metrics ?? noMetrics;
     this.maxDeliver = handler.maxDeliver ?? options.maxDeliver ?? 5;
     this.retry = options.retry ?? { initialMs: 1_000, maxMs: 60_000 };
+    this.lanes = new KeyedLanes(handler.concurrency ?? options.concurrency ?? 1);
   }
 
   /** Ensures the durable consumer exists with this runner's settings, then starts pulling. */
@@ -95,21 +100,26 @@ export class ConsumerRunner {
         if (this.stopping) await this.messages.close();
         for await (const msg of this.messages) {
           // Buffered messages after stop(): give them back now instead of after the ack wait.
-          if (this.stopping) msg.nak();
-          else await this.process(msg);
+          if (this.stopping) {
+            msg.nak();
+            continue;
+          }
+          const parsed = parseJson(msg.data);
+          await this.lanes.schedule(laneOf(parsed), () => this.process(msg, parsed));
         }
       } catch (error) {
         if (!this.stopping) this.logger.warn({ err: error, consumer: this.durable }, 'consumer stopped pulling; restarting');
       }
       if (!this.stopping) await this.restart.wait(1_000);
     }
+    // stop() returns once the messages already in hand are handled and acked.
+    await this.lanes.drain();
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  private async process(msg: JsMsg, parsed: { readonly value: unknown } | undefined): Promise<void> {
     const started = performance.now();
     const deliveryCount = msg.info.deliveryCount;
     if (deliveryCount > 1) this.metrics.redelivered(this.durable);
-    const parsed = parseJson(msg.data);
     const { span, context: ctx } = startProcessSpan({
       destination: msg.subject,
       consumer: this.durable,
@@ -215,4 +225,12 @@ function traceFieldsOf(value: unknown): TraceContextFields {
   const traceparent = 'traceparent' in value && typeof value.traceparent === 'string' ? value.traceparent : undefined;
   const tracestate = 'tracestate' in value && typeof value.tracestate === 'string' ? value.tracestate : undefined;
   return { ...(traceparent ? { traceparent } : {}), ...(tracestate ? { tracestate } : {}) };
+}
+
+/** The lane of a message: its CloudEvents subject, read before validation (a bad one still needs a lane). */
+function laneOf(parsed: { readonly value: unknown } | undefined): string {
+  const value = parsed?.value;
+  if (typeof value !== 'object' || value === null) return '';
+  const subject = (value as { subject?: unknown }).subject;
+  return typeof subject === 'string' ? subject : '';
 }

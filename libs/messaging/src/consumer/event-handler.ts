@@ -30,6 +30,12 @@ export interface EventHandlerDefinition<S extends z.ZodType = z.ZodType> {
   /** Deliveries before the event moves to the DLQ (default: the runner's, config `CONSUMER_MAX_DELIVER`). */
   readonly maxDeliver?: number;
   /**
+   * Events handled at the same time by one replica (default: the runner's, config
+   * `CONSUMER_CONCURRENCY`); 1 for a handler that needs the stream's order across subjects.
+   * Events of one subject are handled in order either way.
+   */
+  readonly concurrency?: number;
+  /**
    * Whether the event can change anything for this handler, asked before any transaction is
    * opened; `false` acknowledges the event at once without an inbox row (outcome `skipped`).
    * Most events a consumer sees need no work (a new ticket without assets for the asset life

@@ -32,7 +32,13 @@ export interface MessagingModuleOptions {
   /** Relay tuning (batch size, poll interval, retention of published rows …). */
   readonly relay?: Omit<OutboxRelayOptions, 'databaseUrl' | 'nc' | 'naming' | 'metrics' | 'logger'>;
   /** Consumer tuning; `maxDeliver` is `CONSUMER_MAX_DELIVER` (default 5). */
-  readonly consumers?: { readonly maxDeliver?: number; readonly retry?: BackoffPolicy; readonly ackWaitMs?: number; readonly batch?: number };
+  readonly consumers?: {
+    readonly maxDeliver?: number;
+    readonly retry?: BackoffPolicy;
+    readonly ackWaitMs?: number;
+    readonly batch?: number;
+    readonly concurrency?: number;
+  };
   /** How long shutdown may spend flushing the outbox (default 10 000). */
   readonly shutdownFlushMs?: number;
   /** Default: prom-client metrics on the default registry. */

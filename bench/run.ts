@@ -1,6 +1,11 @@
-import { runOutboxThroughput } from './outbox-throughput';
-import { runTicketCreate } from './ticket-create';
-import { runTicketList } from './ticket-list';
+import { runBillingRun } from './billing/billing-run';
+import { runMailGatewayInbound } from './mail-gateway/mail-gateway-inbound';
+import { runOutboxThroughput } from './messaging/outbox-throughput';
+import { runTicketCreate } from './ticket/ticket-create';
+import { runTicketList } from './ticket/ticket-list';
+import { runTelephonyGatewayCalls } from './telephony-gateway/telephony-gateway-calls';
+import { runKnowledgeSearch } from './knowledge/knowledge-search';
+import { runSlaTimers } from './sla/sla-timers';
 
 /**
  * Runs every benchmark in turn (`npm run bench`), or those whose name contains an argument
@@ -10,6 +15,11 @@ const benchmarks: readonly { readonly name: string; readonly run: () => Promise<
   { name: 'outbox-throughput', run: runOutboxThroughput },
   { name: 'ticket-create', run: runTicketCreate },
   { name: 'ticket-list', run: runTicketList },
+  { name: 'mail-gateway-inbound', run: runMailGatewayInbound },
+  { name: 'telephony-gateway-calls', run: runTelephonyGatewayCalls },
+  { name: 'knowledge-search', run: runKnowledgeSearch },
+  { name: 'billing-run', run: runBillingRun },
+  { name: 'sla-timers', run: runSlaTimers },
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createTicketRequest } from './create-requests';
-import { nowMs, sleepUntil } from './latency';
-import { errorCodeOf, type UnaryClient } from './ticket-grpc-client';
+import { nowMs, sleepUntil } from '../support/latency';
+import { errorCodeOf, type UnaryClient } from '../support/grpc-client';
 
 /** What one load phase measured. */
 export interface CreateLoadResult {

@@ -1,6 +1,6 @@
 import { ticketCreatedV1, type SubjectNaming } from '@helpdesk/contracts';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { nowMs } from './latency';
+import { nowMs } from '../support/latency';
 
 /**
  * Records when `helpdesk.ticket.created.v1` of each ticket arrives, through a core NATS

@@ -1,6 +1,6 @@
-import { nowMs } from './latency';
+import { nowMs } from '../support/latency';
 import type { ListSelection } from './list-selections';
-import type { UnaryClient } from './ticket-grpc-client';
+import type { UnaryClient } from '../support/grpc-client';
 
 /** Latencies of one selection's walks: first pages and the pages reached through nextPageToken. */
 export interface WalkSamples {

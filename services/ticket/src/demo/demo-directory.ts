@@ -70,15 +70,16 @@ export function demoContractNumbers(year: number): { gold: string; silver: strin
 
 function demoContracts(year: number): DemoContract[] {
   const numbers = demoContractNumbers(year);
-  const base = { validFrom: `${year}-01-01`, validUntil: `${year + 1}-12-31`, slaPolicyId: null, billingPlanId: null };
+  const base = { validFrom: `${year}-01-01`, validUntil: `${year + 1}-12-31` };
   return [
     {
       customerNumber: DEMO_CUSTOMERS.mueller,
-      contract: { ...base, contractNumber: numbers.gold, name: 'Gold Service (24/7, 2 h Reaktionszeit)', freeSupport: true, entitlements: [{ kind: 'customer_number', value: DEMO_CUSTOMERS.mueller }], quotaRef: null },
+      // Ids of the demo SLA policies (services/sla/src/demo) and billing plans (services/billing/src/demo).
+      contract: { ...base, contractNumber: numbers.gold, name: 'Gold Service (24/7, 2 h Reaktionszeit)', slaPolicyId: '01936a00-7777-7aaa-8bbb-000000000061', billingPlanId: '01936a00-8888-7aaa-8bbb-000000000008', freeSupport: false, entitlements: [{ kind: 'customer_number', value: DEMO_CUSTOMERS.mueller }], quotaRef: null },
     },
     {
       customerNumber: DEMO_CUSTOMERS.stadtwerke,
-      contract: { ...base, contractNumber: numbers.silver, name: 'Silver Service (Mo–Fr 8–18 Uhr, 20 h Kontingent)', freeSupport: false, entitlements: [{ kind: 'customer_number', value: DEMO_CUSTOMERS.stadtwerke }], quotaRef: `KONTINGENT-${year}-SWN` },
+      contract: { ...base, contractNumber: numbers.silver, name: 'Silver Service (Mo–Fr 8–18 Uhr, 20 h Kontingent)', slaPolicyId: '01936a00-7777-7aaa-8bbb-000000000051', billingPlanId: '01936a00-8888-7aaa-8bbb-000000000009', freeSupport: false, entitlements: [{ kind: 'customer_number', value: DEMO_CUSTOMERS.stadtwerke }], quotaRef: `KONTINGENT-${year}-SWN` },
     },
   ];
 }

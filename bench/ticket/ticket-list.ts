@@ -1,11 +1,11 @@
 import { Client } from 'pg';
-import { formatMs, summarize, type LatencySummary } from './ticket/latency';
-import { seedTickets } from './ticket/list-seed';
-import { LIST_SELECTIONS, type ListSelection } from './ticket/list-selections';
-import { walkSelection, type TokenFor } from './ticket/list-walk';
-import { printResults, type ResultRow } from './ticket/results-table';
-import { ticketServiceClient } from './ticket/ticket-grpc-client';
-import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket/ticket-process';
+import { formatMs, summarize, type LatencySummary } from '../support/latency';
+import { seedTickets } from './list-seed';
+import { LIST_SELECTIONS, type ListSelection } from './list-selections';
+import { walkSelection, type TokenFor } from './list-walk';
+import { printResults, type ResultRow } from '../support/results-table';
+import { ticketServiceClient } from './ticket-grpc-client';
+import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket-process';
 
 /**
  * Ticket service, read path: ListTickets over 1 000 000 seeded tickets, against the built service

@@ -1,9 +1,10 @@
-import { closedLoop, pacedLoad, type CreateLoadResult } from './ticket/create-load';
-import { CreatedEventWatcher } from './ticket/created-events';
-import { formatMs, summarize, type LatencySummary } from './ticket/latency';
-import { printResults, type ResultRow } from './ticket/results-table';
-import { ticketServiceClient, type UnaryClient } from './ticket/ticket-grpc-client';
-import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket/ticket-process';
+import { closedLoop, pacedLoad, type CreateLoadResult } from './create-load';
+import { CreatedEventWatcher } from './created-events';
+import { formatMs, summarize, type LatencySummary } from '../support/latency';
+import { printResults, type ResultRow } from '../support/results-table';
+import { leanUnaryClient } from './lean-grpc-client';
+import type { UnaryClient } from '../support/grpc-client';
+import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket-process';
 
 /**
  * Ticket service, write path: gRPC CreateTicket against the built service in its own process
@@ -102,7 +103,7 @@ function resultRows(a: PhaseFigures & { serviceCpuPercent: number }, b: PhaseFig
 export async function runTicketCreate(): Promise<TicketCreateBenchResult> {
   await buildTicketService();
   const service = await startTicketProcess('bench-ticket-create');
-  const client = ticketServiceClient(service.grpcAddress);
+  const client = leanUnaryClient(service.grpcAddress, 'helpdesk/ticket/v1/ticket.proto', 'helpdesk.ticket.v1.TicketService');
   const watcher = new CreatedEventWatcher(service.nats.nc, service.nats.naming);
   try {
     const a = await saturationPhase(service, client, watcher);

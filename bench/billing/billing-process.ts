@@ -1,0 +1,14 @@
+import { buildService, startServiceProcess, type ServiceProcess } from '../support/service-process';
+
+/** The built billing service (`services/billing/dist/main.js`) in its own process, on a fresh database and subject prefix. */
+export type BillingProcess = ServiceProcess;
+
+/** `npx nx run @helpdesk/billing:build` (cached when nothing changed); `BENCH_SKIP_BUILD=1` uses the existing `dist/`. */
+export function buildBillingService(): Promise<void> {
+  return buildService('billing');
+}
+
+/** Starts the service and resolves once gRPC health answers SERVING; its errors show in the benchmark's output. */
+export function startBillingProcess(label: string): Promise<BillingProcess> {
+  return startServiceProcess({ service: 'billing', label, stdout: 'tail', stderr: 'inherit' });
+}

@@ -1,0 +1,116 @@
+import { mailReceivedV1, ticketCreatedV1 } from '@helpdesk/contracts';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { createTransport } from 'nodemailer';
+import { buildMailGateway, startMailGatewayProcess } from './mail-gateway-process';
+import { formatMs, nowMs, summarize } from '../support/latency';
+import { printResults } from '../support/results-table';
+import { buildTicketService, startTicketProcess } from '../ticket/ticket-process';
+
+/**
+ * Mail gateway, inbound path end to end: 8 concurrent SMTP clients (nodemailer, one kept-alive
+ * connection each, like an MTA's delivery agents) deliver mails to the built gateway process,
+ * which stores and publishes them; the built ticket service turns each into a ticket. Measures
+ * mails/s accepted (SMTP 250) and the delay from each 250 to its `helpdesk.ticket.created.v1`
+ * (matched by mailId: the 250 names it, the event carries it).
+ */
+const CLIENTS = 8;
+const WARM_UP_SECONDS = 3;
+const SECONDS = Number(process.env['BENCH_MAIL_SECONDS'] ?? 30);
+const EVENTS_WITHIN_MS = 120_000;
+const MAILBOX = 'support@bench.test';
+
+interface LoadResult {
+  readonly acceptedAt: Map<string, number>;
+  readonly failures: number;
+  readonly elapsedMs: number;
+}
+
+async function deliverFor(port: number, seconds: number, record: boolean): Promise<LoadResult> {
+  const acceptedAt = new Map<string, number>();
+  let failures = 0;
+  const startedAt = nowMs();
+  const endAt = startedAt + seconds * 1_000;
+  let sequence = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1, maxMessages: Number.POSITIVE_INFINITY });
+      while (nowMs() < endAt) {
+        const n = (sequence += 1);
+        try {
+          const info = await transport.sendMail({
+            from: `customer${n % 500}@example.com`,
+            to: MAILBOX,
+            subject: `Printer ${n} does not print`,
+            text: `Hello,\n\nprinter ${n} on floor ${client} shows error 0x${n.toString(16)} since this morning.\n\nRegards`,
+            messageId: `<bench-${n}-${Date.now()}@example.com>`,
+          });
+          const mailId = /stored as (\S+)/.exec(info.response)?.[1];
+          if (record && mailId) acceptedAt.set(mailId, nowMs());
+        } catch {
+          failures += 1;
+        }
+      }
+      transport.close();
+    }),
+  );
+  return { acceptedAt, failures, elapsedMs: nowMs() - startedAt };
+}
+
+export async function runMailGatewayInbound(): Promise<void> {
+  await buildTicketService();
+  await buildMailGateway();
+  // Every mail opens a ticket with an auto-acknowledgement (the gateway queues it; sending is off here).
+  const ticket = await startTicketProcess('bench-mail-ticket');
+  const gateway = await startMailGatewayProcess('bench-mail-gw', ticket.nats);
+  const createdAt = arrivals(ticket.nats.nc, ticket.nats.naming.subject(ticketCreatedV1.type));
+  // The gateway's own share: SMTP 250 → its event on NATS (outbox relay included).
+  const publishedAt = arrivals(ticket.nats.nc, ticket.nats.naming.subject(mailReceivedV1.type));
+  try {
+    await gateway.createMailbox(MAILBOX);
+    await deliverFor(gateway.smtpPort, WARM_UP_SECONDS, false);
+    await ticket.awaitQuiet(60_000);
+    const cpuBefore = { gateway: gateway.cpuMs(), ticket: ticket.cpuMs() };
+    const load = await deliverFor(gateway.smtpPort, SECONDS, true);
+    const cpuPercent = (used: number) => `${((used / load.elapsedMs) * 100).toFixed(0)} %`;
+    const cpu = { gateway: cpuPercent(gateway.cpuMs() - cpuBefore.gateway), ticket: cpuPercent(ticket.cpuMs() - cpuBefore.ticket) };
+    const deadline = nowMs() + EVENTS_WITHIN_MS;
+    while ([...load.acceptedAt.keys()].some((id) => !createdAt.has(id)) && nowMs() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const delays = [...load.acceptedAt].filter(([id]) => createdAt.has(id)).map(([id, at]) => Math.max(0, (createdAt.get(id) ?? at) - at));
+    const missing = load.acceptedAt.size - delays.length;
+    const summary = summarize(delays);
+    const published = summarize([...load.acceptedAt].filter(([id]) => publishedAt.has(id)).map(([id, at]) => Math.max(0, (publishedAt.get(id) ?? at) - at)));
+    const perSecond = load.acceptedAt.size / (load.elapsedMs / 1_000);
+    console.log(
+      `mail-gateway-inbound: ${CLIENTS} SMTP clients for ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up)\n` +
+        `  ${perSecond.toFixed(0)} mails/s accepted (${load.acceptedAt.size} mails, ${load.failures} refused)\n` +
+        `  SMTP 250 → mail.received on NATS: p50 ${formatMs(published.p50)}, p99 ${formatMs(published.p99)}\n` +
+        `  SMTP 250 → ticket.created: p50 ${formatMs(summary.p50)}, p99 ${formatMs(summary.p99)}, max ${formatMs(summary.max)} (${missing} missing after ${EVENTS_WITHIN_MS / 1_000} s)\n` +
+        `  CPU during the load: gateway process ${cpu.gateway}, ticket service process ${cpu.ticket} of one core`,
+    );
+    printResults('mail-gateway-inbound', [
+      { measurement: `mails/s accepted over SMTP, ${CLIENTS} clients`, result: `${perSecond.toFixed(0)} mails/s`, target: '≥ 500 mails/s', met: perSecond >= 500 },
+      { measurement: 'SMTP 250 → ticket.created.v1, p99', result: formatMs(summary.p99), target: '< 500 ms', met: summary.p99 < 500 && missing === 0 },
+      { measurement: 'SMTP 250 → ticket.created.v1, p50', result: formatMs(summary.p50), target: '—' },
+      { measurement: 'SMTP 250 → mail.received.v1 (gateway only), p99', result: formatMs(published.p99), target: '—' },
+      { measurement: 'tickets created / mails accepted', result: `${delays.length} / ${load.acceptedAt.size}`, target: 'all', met: missing === 0 },
+    ]);
+  } finally {
+    createdAt.stop();
+    publishedAt.stop();
+    await gateway.stop();
+    await ticket.stop();
+  }
+}
+
+/** Arrival time of each event on `subject` by the mail id it carries (core NATS subscription). */
+function arrivals(nc: NatsConnection, subject: string): Map<string, number> & { stop(): void } {
+  const at = new Map<string, number>();
+  const subscription = nc.subscribe(subject, {
+    callback: (error, message) => {
+      if (error) return;
+      const mailId = (message.json() as { data?: { mailId?: unknown } }).data?.mailId;
+      if (typeof mailId === 'string') at.set(mailId, nowMs());
+    },
+  });
+  return Object.assign(at, { stop: () => subscription.unsubscribe() });
+}

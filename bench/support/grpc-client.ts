@@ -1,14 +1,10 @@
 import { credentials, loadPackageDefinition, Metadata, status, type ChannelOptions, type Client, type GrpcObject, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-loader';
-import { PROTO_ROOT } from '@helpdesk/contracts';
+import { PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@helpdesk/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 
-/**
- * The wire format of the platform's gRPC clients: `DEFAULT_LOADER_OPTIONS` of @helpdesk/grpc
- * (camelCase, longs as strings, enums by name, defaults filled). Repeated here because that lib
- * pulls in Nest decorators, which the bench runner (tsx) does not compile.
- */
-export const LOADER_OPTIONS: Options = { keepCase: false, longs: String, enums: String, defaults: true, arrays: true, oneofs: true };
+/** The wire format of the platform's gRPC clients (camelCase, longs as strings, enums by name, defaults filled). */
+export const LOADER_OPTIONS: Options = { ...PROTO_LOADER_OPTIONS };
 
 type Callback = (error: ServiceError | null, response?: unknown) => void;
 type Unary = (request: object, metadata: Metadata, options: { deadline: number }, callback: Callback) => void;

@@ -138,6 +138,7 @@ export { renderAsyncApiDocument } from './asyncapi/render-asyncapi';
 
 // gRPC: .proto location and generated code, one namespace per proto package
 export { PROTO_ROOT } from './proto-root';
+export { PROTO_LOADER_OPTIONS } from './proto-loader-options';
 export * as commonV1 from './grpc/common-v1';
 export * as ticketV1 from './grpc/ticket-v1';
 export * as directoryV1 from './grpc/directory-v1';

@@ -13,3 +13,5 @@ export type { TestTokenClaims } from './test-jwt';
 export { TcpProxy } from './tcp-proxy';
 export { uniqueName } from './unique-name';
 export { freePort } from './free-port';
+export { grpcClient } from './grpc-test-client';
+export type { TestGrpcClient } from './grpc-test-client';

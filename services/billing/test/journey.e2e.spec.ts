@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expectEventually } from '@helpdesk/testing';
 import { startBillingApp, type BillingApp } from './support/billing-app';
 import { period, planRequest } from './support/fixtures';
-import { grpcClient, type TestGrpcClient } from './support/grpc-client';
+import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
 import { startTicketProcess, type TicketProcess } from './support/ticket-process';
 
 interface Statement { statementNumber: string; customerId: string; grossTotal: { amountMinor: string }; lines: { kind: string; ticketNumber: string; roundedMinutes: number; amount: { amountMinor: string }; sourceItems: { sourceId: string }[] }[] }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { fieldViolationsOf } from '@helpdesk/grpc';
 import { expectEventually, readEvents } from '@helpdesk/testing';
-import type { TestGrpcClient } from './support/grpc-client';
+import type { TestGrpcClient } from '@helpdesk/testing';
 import { startTicketApp, type TicketApp } from './support/ticket-app';
 
 interface TicketMessage {

@@ -2,6 +2,7 @@ import type { Server } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import { PROTO_LOADER_OPTIONS } from '@helpdesk/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { GrpcHealth } from './grpc-health';
 import { servicesIn } from './package-services';
@@ -9,20 +10,8 @@ import { servicesIn } from './package-services';
 /** How `.proto` messages become JavaScript objects (see @grpc/proto-loader). */
 export type GrpcLoaderOptions = NonNullable<GrpcOptions['options']['loader']>;
 
-/**
- * The loader options every service uses unless it overrides them: camelCase field names,
- * int64 as decimal strings (no precision loss), enums as their names, defaults filled in (so an
- * unset string arrives as `''` and validation can name it), oneofs with a virtual case field.
- * Code generated from the protos (ts-proto) must be configured to match.
- */
-export const DEFAULT_LOADER_OPTIONS: GrpcLoaderOptions = {
-  keepCase: false,
-  longs: String,
-  enums: String,
-  defaults: true,
-  arrays: true,
-  oneofs: true,
-};
+/** The loader options every service uses unless it overrides them: `PROTO_LOADER_OPTIONS` of @helpdesk/contracts. */
+export const DEFAULT_LOADER_OPTIONS: GrpcLoaderOptions = { ...PROTO_LOADER_OPTIONS };
 
 /** What a gRPC server serves and where. */
 export interface GrpcServerParams {

@@ -6,7 +6,7 @@ import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTest
 import { jetstream } from '@nats-io/jetstream';
 import { billingConfigSchema } from '../../src/config';
 import { billingServiceDefinition } from '../../src/service-definition';
-import { grpcClient, type TestGrpcClient } from './grpc-client';
+import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
 
 /** The billing service running in-process on real PostgreSQL and NATS, with a BillingService client. */
 export interface BillingApp {

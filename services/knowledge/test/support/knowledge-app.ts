@@ -3,7 +3,7 @@ import { startService, type RunningService } from '@helpdesk/runtime';
 import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
 import { knowledgeServiceDefinition } from '../../src/service-definition';
 import { knowledgeConfigSchema } from '../../src/config';
-import { grpcClient, type TestGrpcClient } from './grpc-client';
+import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
 
 /** The knowledge service running in-process on real PostgreSQL and NATS, with clients for its gRPC services. */
 export interface KnowledgeApp {

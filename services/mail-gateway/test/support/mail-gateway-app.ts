@@ -8,7 +8,7 @@ import { createTransport, type SendMailOptions } from 'nodemailer';
 import { mailGatewayConfigSchema } from '../../src/config';
 import { MailGatewayLifecycle } from '../../src/mail-gateway.lifecycle';
 import { mailGatewayServiceDefinition } from '../../src/service-definition';
-import { grpcClient, type TestGrpcClient } from './grpc-client';
+import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
 import { SmtpSink } from './smtp-sink';
 
 /** The mail gateway running in-process on real PostgreSQL, NATS and SMTP, with its peers. */

@@ -7,7 +7,7 @@ import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTest
 import { jetstream } from '@nats-io/jetstream';
 import { slaConfigSchema } from '../../src/config';
 import { slaServiceDefinition } from '../../src/service-definition';
-import { grpcClient, type TestGrpcClient } from './grpc-client';
+import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
 
 /** One SLA service instance in-process on real PostgreSQL and NATS. */
 export interface SlaInstance {

@@ -1,13 +1,12 @@
 import { credentials, loadPackageDefinition, Metadata, type Client, type GrpcObject, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { PROTO_ROOT } from '@helpdesk/contracts';
-import { DEFAULT_LOADER_OPTIONS } from '@helpdesk/grpc';
+import { PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@helpdesk/contracts';
 
 type Callback = (error: ServiceError | null, response?: unknown) => void;
 type Unary = (request: object, metadata: Metadata, callback: Callback) => void;
 type ServerStream = (request: object, metadata: Metadata) => NodeJS.ReadableStream;
 
-/** A promise-based client for one service of the platform protos, as an API client sees it. */
+/** A promise-based client for one gRPC service of the platform's protos, as an API client sees it (tests). */
 export interface TestGrpcClient {
   /** A unary call; rejects with the ServiceError (code, details). */
   call<T = Record<string, unknown>>(method: string, request: object, token?: string): Promise<T>;
@@ -16,9 +15,9 @@ export interface TestGrpcClient {
   close(): void;
 }
 
-/** Connects to `service` (e.g. `helpdesk.mail.v1.MailService`) defined in `protoFile` under PROTO_ROOT. */
+/** Connects to `service` (e.g. `helpdesk.ticket.v1.TicketService`) defined in `protoFile` under PROTO_ROOT. */
 export function grpcClient(address: string, service: string, protoFile: string): TestGrpcClient {
-  const definition = loadSync(protoFile, { ...DEFAULT_LOADER_OPTIONS, includeDirs: [PROTO_ROOT] });
+  const definition = loadSync(protoFile, { ...PROTO_LOADER_OPTIONS, includeDirs: [PROTO_ROOT] });
   let node: GrpcObject | ServiceClientConstructor | undefined = loadPackageDefinition(definition);
   for (const part of service.split('.')) node = typeof node === 'function' ? undefined : (node?.[part] as GrpcObject | ServiceClientConstructor | undefined);
   if (typeof node !== 'function') throw new Error(`no service ${service} in ${protoFile}`);

@@ -37,6 +37,38 @@ export function ticketUsageHint(endpoints: TicketEndpoints, demoData: boolean): 
 }
 
 /**
+ * The demo CTI connection of the telephony gateway (`DEMO_CTI_CONNECTION` in
+ * services/telephony-gateway/src/demo): fixed id and token so that the printed lines work.
+ */
+const DEMO_CTI = { id: '0195f3a0-0000-7000-8000-0000000c0001', token: 'demo-cti-token-not-for-production' };
+
+/**
+ * How to reach the gateways that are among the started services, with their default ports: mail
+ * the demo mailbox over SMTP, ring the hotline through the CTI webhook, watch the hotline monitor.
+ */
+export function gatewayUsageHint(serviceNames: readonly string[], env: NodeJS.ProcessEnv, demoData: boolean): string[] {
+  const lines: string[] = [];
+  if (serviceNames.includes('mail-gateway') && demoData) {
+    const smtpPort = env['MAIL_SMTP_PORT'] || '2525';
+    lines.push(
+      `  # mail the support address (the mail gateway's demo mailbox) and watch the ticket appear:`,
+      `  swaks --server 127.0.0.1:${smtpPort} --to support@helpdesk.localhost --from you@example.com --header 'Subject: Drucker druckt nicht' --body 'Seit heute früh druckt der Drucker im 2. OG nicht mehr.'`,
+    );
+  }
+  if (serviceNames.includes('telephony-gateway')) {
+    const http = `http://127.0.0.1:${env['HTTP_PORT'] || '8083'}`;
+    if (demoData) {
+      lines.push(
+        `  # ring the hotline through the demo CTI webhook (then -d event=answer …, -d event=hangup -d cause=normalClearing):`,
+        `  curl -d event=newCall -d callId=demo-1 -d direction=in -d from=08999998101 -d to=+4930999999 -H 'Authorization: Bearer ${DEMO_CTI.token}' ${http}/cti/${DEMO_CTI.id}`,
+      );
+    }
+    lines.push(`  # the hotline monitor (Server-Sent Events):`, `  curl -N -H "authorization: Bearer $TOKEN" ${http}/monitor/calls`);
+  }
+  return lines;
+}
+
+/**
  * Waits until the ticket service answers /readyz, then logs the hint. Gives up quietly when
  * `stopping()` turns true, with one line when the service is not ready in time.
  */
@@ -64,5 +96,6 @@ export async function announceTicketService(services: readonly ServiceSpec[], en
   if (!services.some((service) => service.name === 'ticket')) return;
   const endpoints = ticketEndpoints(env);
   const demoData = ['true', '1', 'yes'].includes(env['DEMO_DATA'] ?? 'true');
-  await hintWhenReady(endpoints, ticketUsageHint(endpoints, demoData), log, stopping);
+  const names = services.map((service) => service.name);
+  await hintWhenReady(endpoints, [...ticketUsageHint(endpoints, demoData), ...gatewayUsageHint(names, env, demoData)], log, stopping);
 }

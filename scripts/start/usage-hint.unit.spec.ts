@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceSpec } from './service-discovery';
-import { announceTicketService, hintWhenReady, ticketEndpoints, ticketUsageHint } from './usage-hint';
+import { announceTicketService, gatewayUsageHint, hintWhenReady, ticketEndpoints, ticketUsageHint } from './usage-hint';
 
 describe('ticket usage hint', () => {
   it('points at the default ports unless the environment moves every service', () => {
@@ -63,5 +63,22 @@ describe('ticket usage hint', () => {
     const other = { name: 'billing' } as ServiceSpec;
     await announceTicketService([other], {}, (line) => logged.push(line), () => false);
     expect(logged).toEqual([]);
+  });
+});
+
+describe('gateway usage hint', () => {
+  it('tells how to mail the demo mailbox, ring the demo hotline and watch the monitor', () => {
+    const lines = gatewayUsageHint(['ticket', 'mail-gateway', 'telephony-gateway'], {}, true).join('\n');
+    expect(lines).toContain('swaks --server 127.0.0.1:2525 --to support@helpdesk.localhost');
+    expect(lines).toContain('http://127.0.0.1:8083/cti/0195f3a0-0000-7000-8000-0000000c0001');
+    expect(lines).toContain('http://127.0.0.1:8083/monitor/calls');
+  });
+
+  it('leaves out the demo mailbox and connection without demo data, and gateways that do not run', () => {
+    expect(gatewayUsageHint(['ticket', 'telephony-gateway'], { MAIL_SMTP_PORT: '2626' }, false)).toEqual([
+      '  # the hotline monitor (Server-Sent Events):',
+      '  curl -N -H "authorization: Bearer $TOKEN" http://127.0.0.1:8083/monitor/calls',
+    ]);
+    expect(gatewayUsageHint(['ticket'], {}, true)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { startSecuredNats, type SecuredNats } from './support/secured-nats';
 
 const STREAM_DIR = join(__dirname, '../nats/streams');
+const API_TIMEOUT_MS = 30_000;
 
 /**
  * Production's shape on one machine: a three-node JetStream cluster with the accounts config,
@@ -34,18 +35,21 @@ describe('R3 streams on a three-node NATS cluster', () => {
   });
 
   it('creates every stream with three replicas, and a starting service keeps them at three', async () => {
-    const jsm = await jetstreamManager(await connectAs('ops'));
+    // An R3 stream needs its raft group formed across the three servers before the API answers:
+    // on a busy machine that takes longer than the client's default 5 s request timeout.
+    const jsm = await jetstreamManager(await connectAs('ops'), { timeout: API_TIMEOUT_MS });
     // The cluster elects its JetStream meta leader a moment after the ports open.
     await expectEventually(async () => expect((await jsm.getAccountInfo()).streams).toBe(0), { timeoutMs: 60_000 });
-    for (const definition of definitions) await jsm.streams.add(definition);
+    // Adding an identical stream again is a no-op, so a timed-out add may simply be repeated.
+    for (const definition of definitions) await expectEventually(() => jsm.streams.add(definition), { timeoutMs: 60_000 });
 
-    await ensureStreams(await jetstreamManager(await connectAs('ticket')), new SubjectNaming(''), { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 });
+    await ensureStreams(await jetstreamManager(await connectAs('ticket'), { timeout: API_TIMEOUT_MS }), new SubjectNaming(''), { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 });
     for (const definition of definitions) {
       const info = await jsm.streams.info(definition.name);
       expect({ name: definition.name, replicas: info.config.num_replicas, peers: (info.cluster?.replicas?.length ?? 0) + 1 }).toEqual({ name: definition.name, replicas: 3, peers: 3 });
     }
 
-    const ack = await jetstream(await connectAs('sla')).publish('helpdesk.sla.met.v1', '{}', { msgID: 'r3-1' });
+    const ack = await jetstream(await connectAs('sla'), { timeout: API_TIMEOUT_MS }).publish('helpdesk.sla.met.v1', '{}', { msgID: 'r3-1' });
     expect(ack).toMatchObject({ stream: 'HELPDESK_SLA', duplicate: false });
-  }, 120_000);
+  }, 240_000);
 });

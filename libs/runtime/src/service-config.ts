@@ -1,4 +1,5 @@
 import { bool, commonConfigSchema, port } from '@helpdesk/config';
+import { messagingConfigSchema } from '@helpdesk/messaging';
 import { z } from 'zod';
 
 /** The ports a service listens on by default (ARCHITECTURE.md: ticket 50051/8081, …). */
@@ -8,11 +9,13 @@ export interface DefaultPorts {
 }
 
 /**
- * The configuration every service has: the common variables plus where it listens and whether it
- * migrates at start. A service extends it with its own fields.
+ * The configuration every service has: the common variables, the messaging knobs (outbox relay,
+ * consumer retries and ack wait; `messagingSettings(config)` turns them into the
+ * MessagingModule options), where it listens and whether it migrates at start. A service extends
+ * it with its own fields.
  */
 export function serviceConfigSchema(ports: DefaultPorts) {
-  return commonConfigSchema.extend({
+  return commonConfigSchema.extend(messagingConfigSchema.shape).extend({
     /** gRPC listen address. */
     GRPC_HOST: z.string().min(1).default('0.0.0.0'),
     GRPC_PORT: port().default(ports.grpc),

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
-import { MessagingModule } from '@helpdesk/messaging';
+import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
 import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import type { TicketConfig } from './config';
@@ -34,10 +34,9 @@ export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicMo
         ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
         subjectPrefix: config.NATS_SUBJECT_PREFIX,
         dataSource: DATA_SOURCE,
-        streams: { maxAgeMs: config.EVENT_RETENTION, duplicateWindowMs: config.EVENT_DUPLICATE_WINDOW },
+        ...messagingSettings(config),
         events: EVENT_REGISTRY,
         handlers: ticketEventHandlers(config),
-        consumers: { maxDeliver: config.CONSUMER_MAX_DELIVER, concurrency: config.CONSUMER_CONCURRENCY },
           logger,
         }),
         global: true,

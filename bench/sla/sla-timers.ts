@@ -57,7 +57,9 @@ export async function runSlaTimers(): Promise<void> {
     const duplicates = [...received.values()].reduce((sum, n) => sum + n - 1, 0);
     const late = summarize(lateness);
 
-    const recompute = await measureRecompute(sla.grpcAddresses[0] as string);
+    const recompute = await measureRecompute(sla.grpcAddresses[0] as string, 'holiday');
+    // Shorter opening hours move the due time of every running clock of the calendar: no clock can be skipped.
+    const everyClock = await measureRecompute(sla.grpcAddresses[0] as string, 'hours');
     printResults(`SLA timers: ${total} running clocks, ${dueCount} due within one minute, ${replicas} replicas`, [
       { measurement: 'business-time add (PT8H, office calendar)', result: `${Math.round(opsPerSecond).toLocaleString('en')} ops/s`, target: '≥ 200 000 ops/s', met: opsPerSecond >= 200_000 },
       { measurement: 'due → sla.breached on NATS', result: `p50 ${formatMs(late.p50)}, p99 ${formatMs(late.p99)}, max ${formatMs(late.max)}`, target: 'p99 < 1 s', met: late.p99 < 1_000 },
@@ -67,7 +69,18 @@ export async function runSlaTimers(): Promise<void> {
         target: 'none missed or twice',
         met: received.size === dueCount && duplicates === 0 && outbox.rows[0]?.n === dueCount,
       },
-      { measurement: 'UpdateCalendar (holiday added) recompute', result: `${recompute.clocks} clocks in ${(recompute.ms / 1000).toFixed(1)} s`, target: '100 000 < 10 s', met: recompute.ms < 10_000 },
+      {
+        measurement: 'UpdateCalendar (holiday added) recompute',
+        result: `${officeClocks} clocks of the calendar, ${recompute.clocks} got new due times, in ${(recompute.ms / 1000).toFixed(1)} s`,
+        target: '100 000 < 10 s',
+        met: recompute.ms < 10_000,
+      },
+      {
+        measurement: 'UpdateCalendar (opening hours shortened) recompute',
+        result: `${officeClocks} clocks of the calendar, ${everyClock.clocks} got new due times, in ${(everyClock.ms / 1000).toFixed(1)} s`,
+        target: '100 000 < 10 s',
+        met: everyClock.ms < 10_000,
+      },
     ]);
   } finally {
     await pg.end();
@@ -98,8 +111,12 @@ function measureEngine(): number {
   return (rounds * instants.length) / seconds;
 }
 
-/** UpdateCalendar adding a closed weekday two days ahead; the call returns once all clocks are recomputed. */
-async function measureRecompute(address: string): Promise<{ clocks: number; ms: number }> {
+/**
+ * UpdateCalendar adding a closed weekday two days ahead (`holiday`: only clocks running across
+ * that day move), or additionally closing an hour earlier every day (`hours`: every clock moves);
+ * the call returns once all clocks are recomputed.
+ */
+async function measureRecompute(address: string, change: 'holiday' | 'hours'): Promise<{ clocks: number; ms: number }> {
   const client = platformClient(address, 'helpdesk/sla/v1/sla.proto', 'helpdesk.sla.v1.SlaService', { deadlineMs: 300_000 });
   const token = await signTestJwt({ sub: 'bench-admin', roles: ['admin'] });
   let holiday = new Date(Date.now() + 2 * 86_400_000);
@@ -108,7 +125,9 @@ async function measureRecompute(address: string): Promise<{ clocks: number; ms: 
   const settings = {
     name: OFFICE_SETTINGS.name,
     timeZone: OFFICE_SETTINGS.timeZone,
-    weeklyHours: OFFICE_SETTINGS.weekly.map((list, i) => ({ weekday: i + 1, intervals: list.map((x) => ({ start: hhmm(x.startMinute), end: hhmm(x.endMinute) })) })).filter((w) => w.intervals.length),
+    weeklyHours: OFFICE_SETTINGS.weekly
+      .map((list, i) => ({ weekday: i + 1, intervals: list.map((x) => ({ start: hhmm(x.startMinute), end: hhmm(x.endMinute - (change === 'hours' ? 60 : 0)) })) }))
+      .filter((w) => w.intervals.length),
     holidayCountry: 'DE',
     holidayRegion: 'BY',
     closedDates: [holiday.toISOString().slice(0, 10)],

@@ -15,6 +15,12 @@ export const slaConfigSchema = serviceConfigSchema({ grpc: 50054, http: 8084 }).
   SLA_TIMER_BATCH: positiveInt().default(500),
   /** Clocks recomputed per transaction after a policy or calendar change. */
   SLA_RECOMPUTE_BATCH: positiveInt().default(2000),
+  /** Recompute batches run at once, each in its own transaction and connection. */
+  SLA_RECOMPUTE_CONCURRENCY: positiveInt().default(3),
+  /** Milliseconds a recompute job stays with its replica without progress before another replica takes it over. */
+  SLA_RECOMPUTE_LEASE_MS: positiveInt().default(60_000),
+  /** Milliseconds between looks for recompute jobs a dead replica left unfinished. */
+  SLA_RECOMPUTE_RESUME_MS: positiveInt().default(5_000),
   /** Whether a start with no policies loads the demo policies and calendars; `npm start` sets it. */
   DEMO_DATA: bool().default(false),
 });

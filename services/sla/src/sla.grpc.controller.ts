@@ -119,6 +119,7 @@ export class SlaGrpcController implements slaV1.SlaServiceController {
       clocks: sla.clocks.map(({ view, clock }) => ({
         clockId: view.clockId,
         target: view.target,
+        taskId: view.taskId ?? '',
         policyId: view.policyId ?? '',
         calendarId: view.calendarId ?? '',
         state: view.state,

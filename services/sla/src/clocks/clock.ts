@@ -19,6 +19,8 @@ export interface Clock {
   readonly id: string;
   readonly ticketId: string;
   readonly target: SlaTarget;
+  /** For `task_due`: the task whose due time this clock watches; null otherwise. */
+  readonly taskId: string | null;
   readonly policyId: string | null;
   readonly calendarId: string | null;
   readonly state: ClockState;
@@ -61,6 +63,8 @@ export interface ClockStart {
   readonly id: string;
   readonly ticketId: string;
   readonly target: SlaTarget;
+  /** For `task_due` clocks; omitted (null) for the others. */
+  readonly taskId?: string | null;
   readonly policyId: string | null;
   readonly calendarId: string | null;
   readonly targetMs: number;
@@ -71,6 +75,7 @@ export interface ClockStart {
 export function startClock(start: ClockStart, at: Date, running: boolean, rules: ClockRules): Clock {
   const clock: Clock = {
     ...start,
+    taskId: start.taskId ?? null,
     state: running ? 'running' : 'paused',
     elapsedMs: 0,
     runningSince: running ? at : null,

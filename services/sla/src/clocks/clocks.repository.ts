@@ -7,6 +7,7 @@ export interface ClockRow {
   id: string;
   ticket_id: string;
   target: string;
+  task_id: string | null;
   policy_id: string | null;
   calendar_id: string | null;
   state: string;
@@ -26,7 +27,7 @@ export interface ClockRow {
 }
 
 export const CLOCK_COLUMNS =
-  'id, ticket_id, target, policy_id, calendar_id, state, target_ms, warning_ms, elapsed_ms, running_since, started_at, warning_at, due_at, met_at, breached_at, warned_at, escalation_level, next_fire_at, phases';
+  'id, ticket_id, target, task_id, policy_id, calendar_id, state, target_ms, warning_ms, elapsed_ms, running_since, started_at, warning_at, due_at, met_at, breached_at, warned_at, escalation_level, next_fire_at, phases';
 
 /** Maps a row to the domain clock. */
 export function clockOf(row: ClockRow): Clock {
@@ -34,6 +35,7 @@ export function clockOf(row: ClockRow): Clock {
     id: row.id,
     ticketId: row.ticket_id,
     target: row.target as SlaTarget,
+    taskId: row.task_id,
     policyId: row.policy_id,
     calendarId: row.calendar_id,
     state: row.state as ClockState,
@@ -68,6 +70,17 @@ export class ClocksRepository {
     return rows.map(clockOf);
   }
 
+  /**
+   * Clocks of tickets without their phase history (left empty), for reads that only schedule and
+   * show clocks: the history is the bulk of a row. Never {@link save} these.
+   */
+  async ofTicketsWithoutPhases(manager: EntityManager, ticketIds: readonly string[]): Promise<Clock[]> {
+    if (ticketIds.length === 0) return [];
+    const columns = CLOCK_COLUMNS.replace(', phases', ", '[]'::jsonb AS phases");
+    const rows = (await manager.query(`SELECT ${columns} FROM sla_clocks WHERE ticket_id = ANY($1::uuid[]) ORDER BY started_at, id`, [ticketIds])) as ClockRow[];
+    return rows.map(clockOf);
+  }
+
   /** Inserts or replaces clocks in one statement. */
   async save(manager: EntityManager, clocks: readonly Clock[]): Promise<void> {
     if (clocks.length === 0) return;
@@ -75,6 +88,7 @@ export class ClocksRepository {
       id: c.id,
       ticket_id: c.ticketId,
       target: c.target,
+      task_id: c.taskId,
       policy_id: c.policyId,
       calendar_id: c.calendarId,
       state: c.state,
@@ -95,7 +109,7 @@ export class ClocksRepository {
     await manager.query(
       `INSERT INTO sla_clocks (${CLOCK_COLUMNS})
        SELECT ${CLOCK_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(
-         id uuid, ticket_id uuid, target text, policy_id uuid, calendar_id uuid, state text, target_ms bigint, warning_ms bigint,
+         id uuid, ticket_id uuid, target text, task_id uuid, policy_id uuid, calendar_id uuid, state text, target_ms bigint, warning_ms bigint,
          elapsed_ms bigint, running_since timestamptz, started_at timestamptz, warning_at timestamptz, due_at timestamptz,
          met_at timestamptz, breached_at timestamptz, warned_at timestamptz, escalation_level integer, next_fire_at timestamptz, phases jsonb)
        ON CONFLICT (id) DO UPDATE SET

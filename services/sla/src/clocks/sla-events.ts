@@ -33,7 +33,7 @@ export function clockView(clock: Clock, now: Date, calendar: BusinessCalendar): 
   return {
     clockId: clock.id,
     target: clock.target,
-    taskId: null,
+    taskId: clock.taskId,
     policyId: clock.policyId,
     calendarId: clock.calendarId,
     state: clock.state,

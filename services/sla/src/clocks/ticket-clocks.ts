@@ -1,4 +1,4 @@
-import type { TicketPriority, TicketSnapshot, TicketStatus } from '@helpdesk/contracts';
+import type { SlaTarget, TicketPriority, TicketSnapshot, TicketStatus, TicketTask } from '@helpdesk/contracts';
 import { warningPointMs, type Policy, type PolicyTarget } from '../policies/policy';
 import {
   cancelClock,
@@ -21,7 +21,11 @@ export type TicketChange =
   | { readonly kind: 'snapshot' }
   | { readonly kind: 'status'; readonly previous: TicketStatus }
   | { readonly kind: 'customer_message'; readonly at: Date }
-  | { readonly kind: 'agent_reply'; readonly at: Date };
+  | { readonly kind: 'agent_reply'; readonly at: Date }
+  /** The snapshot's `dueAt` / `warningAt` were set by hand (ticket created, or changed by someone other than the SLA service). */
+  | { readonly kind: 'due_date' }
+  /** A task was created or finished; its due time (and reminder as warning) runs a `task_due` clock. */
+  | { readonly kind: 'task'; readonly task: TicketTask };
 
 /** A ticket's clocks after a change, with the moments passed and the reason to report. */
 export interface TicketClocksDecision {
@@ -44,6 +48,9 @@ export interface DecisionContext {
 
 const CLOSED: readonly TicketStatus[] = ['resolved', 'closed', 'cancelled'];
 const LIVE = (c: Clock) => c.state === 'running' || c.state === 'paused';
+/** Targets a policy sets (they pause, retarget and recompute); ticket_due and task_due are instants set by hand. */
+const POLICY_TARGETS: readonly SlaTarget[] = ['first_response', 'next_update', 'resolution'];
+const BY_POLICY = (c: Clock) => POLICY_TARGETS.includes(c.target);
 
 /** The read model for a ticket first seen in `snapshot`. */
 export function newSlaTicket(snapshot: TicketSnapshot, policyId: string | null): SlaTicket {
@@ -78,11 +85,23 @@ export function decideTicketClocks(
     }
     if (change.kind === 'status' && before.status !== ticket.status) reason = work.statusChange(ticket, before.status, at) ?? reason;
   }
+  // A ticket we had not seen carries no due time of ours yet, so its due date was set by hand,
+  // whichever event arrives first (the consumers of different events run concurrently).
+  if (state.fresh || (change.kind === 'due_date' && newer)) {
+    const due = (iso: string | null) => (iso === null ? null : new Date(iso));
+    reason = work.dueDate(ticket, due(snapshot.dueAt), due(snapshot.warningAt), at) ?? reason;
+  }
+  if (change.kind === 'task') reason = work.task(ticket, change.task, at) ?? reason;
   if (change.kind === 'customer_message') reason = work.customerMessage(ticket, change.at) ?? reason;
   if (change.kind === 'agent_reply') reason = work.agentReply(change.at) ?? reason;
   work.catchUpAll(ctx.now);
   const momentReason = work.momentReason();
   return { ticket: { ...ticket, policyId: ticket.policyId }, clocks: work.all(), changedClockIds: work.changed, moments: work.moments, reason: momentReason ?? reason };
+}
+
+/** The instant a never-paused round-the-clock clock reaches business time `pointMs`. */
+function promisedAt(clock: Clock, pointMs: number): number {
+  return clock.startedAt.getTime() + pointMs;
 }
 
 function snapshotFields(s: TicketSnapshot) {
@@ -133,8 +152,10 @@ class ClockWork {
     const live = this.clocks.filter(LIVE);
     if (ticket.status === 'cancelled') return this.each(live, (c) => cancelClock(c, at, this.rulesOf(c)), 'cancelled');
     if (ticket.status === 'resolved' || ticket.status === 'closed') {
-      const met = this.each(live.filter((c) => c.target === 'resolution'), (c) => meetClock(c, at, this.rulesOf(c)), 'met');
-      const cancelled = this.each(live.filter((c) => c.target !== 'resolution'), (c) => cancelClock(c, at, this.rulesOf(c)), 'cancelled');
+      // The ticket's own due date is kept by resolving it; a task may still be due after resolution, not after closing.
+      const met = this.each(live.filter((c) => c.target === 'resolution' || c.target === 'ticket_due'), (c) => meetClock(c, at, this.rulesOf(c)), 'met');
+      const ending = live.filter((c) => c.target === 'first_response' || c.target === 'next_update' || (c.target === 'task_due' && ticket.status === 'closed'));
+      const cancelled = this.each(ending, (c) => cancelClock(c, at, this.rulesOf(c)), 'cancelled');
       return met ?? cancelled;
     }
     if (CLOSED.includes(previous)) {
@@ -142,9 +163,11 @@ class ClockWork {
       const running = !this.pauseStatuses(ticket.policyId).includes(ticket.status);
       return this.start(ticket, 'resolution', at, running) ? 'started' : null;
     }
+    // Due dates set by hand are instants: a pausing status does not move them.
     const pausing = this.pauseStatuses(ticket.policyId).includes(ticket.status);
-    if (pausing) return this.each(live.filter((c) => c.state === 'running'), (c) => pauseClock(c, at, this.rulesOf(c)), 'paused');
-    return this.each(live.filter((c) => c.state === 'paused'), (c) => resumeClock(c, at, this.rulesOf(c)), 'resumed');
+    const byPolicy = live.filter(BY_POLICY);
+    if (pausing) return this.each(byPolicy.filter((c) => c.state === 'running'), (c) => pauseClock(c, at, this.rulesOf(c)), 'paused');
+    return this.each(byPolicy.filter((c) => c.state === 'paused'), (c) => resumeClock(c, at, this.rulesOf(c)), 'resumed');
   }
 
   customerMessage(ticket: SlaTicket, at: Date): ClockUpdateReason | null {
@@ -164,7 +187,7 @@ class ClockWork {
   retarget(ticket: SlaTicket, at: Date): ClockUpdateReason | null {
     const policy = this.ctx.rules.policy(ticket.policyId);
     let reason: ClockUpdateReason | null = null;
-    for (const clock of this.clocks.filter(LIVE)) {
+    for (const clock of this.clocks.filter((c) => LIVE(c) && BY_POLICY(c))) {
       const targetMs = targetOf(policy, ticket.priority, clock.target as PolicyTarget);
       if (targetMs === undefined || !policy) {
         reason = this.each([clock], (c) => cancelClock(c, at, this.rulesOf(c)), 'cancelled') ?? reason;
@@ -179,6 +202,45 @@ class ClockWork {
       if (this.startInitial(ticket, at)) reason = 'started';
     }
     return reason;
+  }
+
+  /**
+   * The ticket's own due date (with its warning time) set by hand: a `ticket_due` clock counting
+   * round the clock towards that instant. A changed date replaces the clock (a new promise), a
+   * cleared one cancels it; the same date again changes nothing.
+   */
+  dueDate(ticket: SlaTicket, dueAt: Date | null, warningAt: Date | null, at: Date): ClockUpdateReason | null {
+    const live = this.clocks.filter((c) => LIVE(c) && c.target === 'ticket_due');
+    const keeps = (c: Clock) => dueAt !== null && promisedAt(c, c.targetMs) === dueAt.getTime() && (c.warningMs === null ? null : promisedAt(c, c.warningMs)) === (warningAt?.getTime() ?? null);
+    let reason = this.each(live.filter((c) => !keeps(c)), (c) => cancelClock(c, at, this.rulesOf(c)), 'cancelled');
+    if (dueAt && !live.some(keeps) && !CLOSED.includes(ticket.status)) {
+      this.startDue(ticket, 'ticket_due', null, dueAt, warningAt, at);
+      reason = 'started';
+    }
+    return reason;
+  }
+
+  /**
+   * A task's due time (its reminder as the warning) runs a `task_due` clock; done meets it,
+   * cancelled cancels it. Order-independent: a completion seen before the creation records the
+   * finished clock, so the creation arriving later starts nothing.
+   */
+  task(ticket: SlaTicket, task: TicketTask, at: Date): ClockUpdateReason | null {
+    let clock = this.clocks.find((c) => c.target === 'task_due' && c.taskId === task.taskId);
+    let reason: ClockUpdateReason | null = null;
+    if (!clock) {
+      if (!task.dueAt) return null;
+      const dueAt = new Date(task.dueAt);
+      clock = this.startDue(ticket, 'task_due', task.taskId, dueAt, task.remindAt ? new Date(task.remindAt) : null, new Date(task.createdAt));
+      reason = 'started';
+    }
+    if (task.status !== 'done' && task.status !== 'cancelled') return reason;
+    const end = task.completedAt ? new Date(task.completedAt) : at;
+    const finished =
+      task.status === 'done'
+        ? this.each([clock], (c) => meetClock(c, end, this.rulesOf(c)), 'met')
+        : this.each([clock], (c) => cancelClock(c, end, this.rulesOf(c)), 'cancelled');
+    return finished ?? reason;
   }
 
   catchUpAll(now: Date): void {
@@ -204,6 +266,16 @@ class ClockWork {
     this.clocks.push(clock);
     this.changed.add(clock.id);
     return true;
+  }
+
+  /** Starts a round-the-clock clock towards the instant `dueAt`, from `at` or the earlier due or warning instant. */
+  private startDue(ticket: SlaTicket, target: 'ticket_due' | 'task_due', taskId: string | null, dueAt: Date, warningAt: Date | null, at: Date): Clock {
+    const startMs = Math.min(at.getTime(), dueAt.getTime(), warningAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    const start = { id: this.ctx.newId(), ticketId: ticket.ticketId, target, taskId, policyId: null, calendarId: null, targetMs: dueAt.getTime() - startMs, warningMs: warningAt ? warningAt.getTime() - startMs : null };
+    const clock = startClock(start, new Date(startMs), true, this.ctx.rules.clockRules(null, null));
+    this.clocks.push(clock);
+    this.changed.add(clock.id);
+    return clock;
   }
 
   private each(clocks: readonly Clock[], step: (clock: Clock) => ClockOutcome, reason: ClockUpdateReason): ClockUpdateReason | null {

@@ -2,7 +2,7 @@ import { uuidv7 } from '@helpdesk/messaging';
 import { withTransaction } from '@helpdesk/persistence';
 import type { DataSource } from 'typeorm';
 import { CalendarsRepository } from '../calendars/calendars.repository';
-import type { RecomputeService } from '../clocks/recompute.service';
+import type { RecomputeService } from '../recompute/recompute.service';
 import { SlaError } from '../errors/sla.errors';
 import { PoliciesRepository } from './policies.repository';
 import type { Policy, PolicySettings } from './policy';
@@ -28,16 +28,17 @@ export class PoliciesService {
   }
 
   async update(id: string, settings: PolicySettings, expectedVersion: number): Promise<{ policy: Policy; recomputed: number }> {
-    const policy = await withTransaction(this.dataSource, async (manager) => {
+    const { policy, job } = await withTransaction(this.dataSource, async (manager) => {
       const current = await this.policies.find(manager, id, true);
       if (!current) throw new SlaError('POLICY_NOT_FOUND', `policy ${id} not found`);
       if (expectedVersion && expectedVersion !== current.version) throw new SlaError('VERSION_CONFLICT', `policy ${id} is at version ${current.version}, not ${expectedVersion}`);
       await this.assertCalendar(manager, settings.calendarId);
       const next: Policy = { id, version: current.version + 1, settings, updatedAt: this.clock() };
       await this.policies.update(manager, next);
-      return next;
+      // The job commits with the change, so a replica dying during the recompute leaves it for another.
+      return { policy: next, job: await this.recompute.jobs.enqueue(manager, { policyId: id }) };
     });
-    return { policy, recomputed: await this.recompute.recompute({ policyId: id }) };
+    return { policy, recomputed: await this.recompute.run(job) };
   }
 
   async list(after: { name: string; id: string } | null, limit: number): Promise<Policy[]> {

@@ -28,7 +28,8 @@ interface Row {
 /**
  * Compliance per customer, contract, policy, queue and target for clocks started in the period:
  * met in time, breached (late or not at all), still open, and the median and p90 business time
- * of met clocks, computed by PostgreSQL (`percentile_cont`).
+ * of met clocks, computed by PostgreSQL (`percentile_cont`). Only the targets a contract's policy
+ * promises count; due dates set by hand (ticket_due, task_due) are no promise to the customer.
  */
 export class ComplianceQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -44,6 +45,7 @@ export class ComplianceQuery {
               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.elapsed_ms) FILTER (WHERE c.state = 'met') AS p90_ms
        FROM sla_clocks c JOIN sla_tickets t ON t.ticket_id = c.ticket_id
        WHERE c.started_at >= $1 AND c.started_at < $2 AND c.state <> 'cancelled'
+         AND c.target IN ('first_response', 'next_update', 'resolution')
          AND ($3::uuid IS NULL OR t.customer_id = $3) AND ($4::uuid IS NULL OR t.contract_id = $4)
          AND ($5::uuid IS NULL OR c.policy_id = $5) AND ($6::uuid IS NULL OR t.queue_id = $6)
        GROUP BY t.customer_id, t.contract_id, c.policy_id, t.queue_id, c.target

@@ -8,6 +8,7 @@ import type { RulesRegistry } from '../clocks/rules-registry';
 import { TICKET_COLUMNS, slaTicketOf } from '../clocks/sla-tickets.repository';
 import type { SlaWriter, TicketWrite } from '../clocks/sla-writer';
 import { DueClocksRepository } from './due-clocks.repository';
+import { timerMetrics } from './timer-metrics';
 
 /** How the timer polls. */
 export interface TimerSettings {
@@ -42,6 +43,7 @@ export class TimerWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    timerMetrics().watchDue(() => this.due.countDue(this.dataSource.manager, this.clock()));
     this.loop = this.run();
   }
 
@@ -96,6 +98,8 @@ export class TimerWorker {
       return { ticket, ticketChanged: false, clocks: own, changedClockIds: changed, moments, reason };
     });
     await this.writer.write(manager, (events) => this.publisher.add(manager, events), writes, rules, now);
+    const metrics = timerMetrics();
+    for (const w of writes) for (const { moment } of w.moments) metrics.fired(moment, now);
     return claimed.length;
   }
 

@@ -196,7 +196,7 @@ export interface ClockPhase {
 
 export interface SlaClock {
   clockId: string;
-  /** first_response, next_update or resolution. */
+  /** first_response, next_update, resolution, ticket_due (the ticket's own due date) or task_due. */
   target: string;
   policyId: string;
   /** Empty for round the clock. */
@@ -216,6 +216,8 @@ export interface SlaClock {
   breachedAt: Timestamp | undefined;
   escalationLevel: number;
   phases: ClockPhase[];
+  /** For task_due: the task whose due time the clock watches; empty otherwise. */
+  taskId: string;
 }
 
 export interface GetTicketSlaRequest {

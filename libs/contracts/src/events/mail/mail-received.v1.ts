@@ -74,6 +74,17 @@ const schema = z.object({
   parseProblems: z
     .array(z.string().min(1))
     .describe('What could not be parsed (malformed MIME, unknown charset…); the ticket gets a note of it. Empty when parsing was clean.'),
+  alsoAddressed: z
+    .array(
+      z.object({
+        mailboxId: uuidSchema.describe('The other mailbox.'),
+        address: z.string().min(3).describe('Its address, lower-case.'),
+      }),
+    )
+    .optional()
+    .describe(
+      'Other mailboxes of the platform the mail was addressed to (To, Cc or only the SMTP envelope), in that order. The mail is one ticket, routed by mailboxId (the first mailbox addressed); these are for display and re-routing. Absent in events of gateways before this field.',
+    ),
 });
 
 /** `helpdesk.mail.received.v1`: an inbound mail was stored and parsed. */
@@ -118,6 +129,7 @@ export const mailReceivedV1 = defineEvent({
     threading: { result: 'new', ticketId: null, relatedTicketId: null },
     classification: { kind: 'regular', autoAcknowledge: true, bounce: null },
     parseProblems: [],
+    alsoAddressed: [],
   },
 });
 

@@ -60,8 +60,11 @@ export async function runMailGatewayInbound(): Promise<void> {
   await buildTicketService();
   await buildMailGateway();
   // Every mail opens a ticket with an auto-acknowledgement (the gateway queues it; sending is off here).
-  const ticket = await startTicketProcess('bench-mail-ticket');
-  const gateway = await startMailGatewayProcess('bench-mail-gw', ticket.nats);
+  // CONSUMER_CONCURRENCY of both processes (default 8, as in production); BENCH_MAIL_CONSUMER_CONCURRENCY overrides it.
+  const consumers = process.env['BENCH_MAIL_CONSUMER_CONCURRENCY'];
+  const consumerEnv: Record<string, string> = consumers ? { CONSUMER_CONCURRENCY: consumers } : {};
+  const ticket = await startTicketProcess('bench-mail-ticket', consumerEnv);
+  const gateway = await startMailGatewayProcess('bench-mail-gw', ticket.nats, consumerEnv);
   const createdAt = arrivals(ticket.nats.nc, ticket.nats.naming.subject(ticketCreatedV1.type));
   // The gateway's own share: SMTP 250 → its event on NATS (outbox relay included).
   const publishedAt = arrivals(ticket.nats.nc, ticket.nats.naming.subject(mailReceivedV1.type));
@@ -81,7 +84,7 @@ export async function runMailGatewayInbound(): Promise<void> {
     const published = summarize([...load.acceptedAt].filter(([id]) => publishedAt.has(id)).map(([id, at]) => Math.max(0, (publishedAt.get(id) ?? at) - at)));
     const perSecond = load.acceptedAt.size / (load.elapsedMs / 1_000);
     console.log(
-      `mail-gateway-inbound: ${CLIENTS} SMTP clients for ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up)\n` +
+      `mail-gateway-inbound: ${CLIENTS} SMTP clients for ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), CONSUMER_CONCURRENCY ${consumers ?? 'default (8)'}\n` +
         `  ${perSecond.toFixed(0)} mails/s accepted (${load.acceptedAt.size} mails, ${load.failures} refused)\n` +
         `  SMTP 250 → mail.received on NATS: p50 ${formatMs(published.p50)}, p99 ${formatMs(published.p99)}\n` +
         `  SMTP 250 → ticket.created: p50 ${formatMs(summary.p50)}, p99 ${formatMs(summary.p99)}, max ${formatMs(summary.max)} (${missing} missing after ${EVENTS_WITHIN_MS / 1_000} s)\n` +

@@ -21,6 +21,7 @@ export async function startMailGatewayProcess(label: string, nats: TestNats, env
     label,
     nats,
     ports: ['MAIL_SMTP_PORT'],
+    nodeArgsEnv: 'BENCH_MAIL_GATEWAY_NODE_ARGS',
     env: { MAIL_SMTP_HOST: '127.0.0.1', MAIL_IMAP_ENABLED: 'false', MAIL_OUTBOUND_ENABLED: 'false', ...env },
   });
   return {

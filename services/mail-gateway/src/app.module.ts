@@ -10,6 +10,7 @@ import { ArchiveGrpcController } from './archive/archive.grpc.controller';
 import type { MailGatewayConfig } from './config';
 import { mapMailError } from './errors/mail-error.map';
 import { InboundMailsService } from './inbound/inbound-mails.service';
+import { InboundProcessor } from './inbound/inbound-processor';
 import { MailGatewayLifecycle } from './mail-gateway.lifecycle';
 import { MailboxesGrpcController } from './mailboxes/mailboxes.grpc.controller';
 import { MailboxesService } from './mailboxes/mailboxes.service';
@@ -54,14 +55,20 @@ export function mailGatewayAppModule(config: MailGatewayConfig, logger: Logger):
     providers: [
       { provide: MailboxesService, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new MailboxesService(dataSource) },
       {
-        provide: InboundMailsService,
+        provide: InboundProcessor,
         inject: [DATA_SOURCE, OutboxPublisher],
-        useFactory: (dataSource: DataSource, publisher: OutboxPublisher) => new InboundMailsService(dataSource, publisher, inboundSettings(config)),
+        useFactory: (dataSource: DataSource, publisher: OutboxPublisher) => new InboundProcessor(dataSource, publisher, inboundSettings(config), logger),
+      },
+      {
+        provide: InboundMailsService,
+        inject: [DATA_SOURCE, InboundProcessor],
+        useFactory: (dataSource: DataSource, processor: InboundProcessor) => new InboundMailsService(dataSource, processor, inboundSettings(config)),
       },
       {
         provide: MailGatewayLifecycle,
-        inject: [DATA_SOURCE, OutboxPublisher, InboundMailsService],
-        useFactory: (dataSource: DataSource, publisher: OutboxPublisher, inbound: InboundMailsService) => new MailGatewayLifecycle(config, dataSource, publisher, inbound, logger),
+        inject: [DATA_SOURCE, OutboxPublisher, InboundMailsService, InboundProcessor],
+        useFactory: (dataSource: DataSource, publisher: OutboxPublisher, inbound: InboundMailsService, processor: InboundProcessor) =>
+          new MailGatewayLifecycle(config, dataSource, publisher, inbound, processor, logger),
       },
     ],
   };

@@ -32,10 +32,16 @@ export const mailGatewayConfigSchema = serviceConfigSchema({ grpc: 50052, http: 
     .default(25 * 1024 * 1024),
   /** Largest single attachment of an inbound message in bytes (default 20 MiB); a larger one gets SMTP 552. */
   MAIL_MAX_ATTACHMENT_BYTES: positiveInt().default(20 * 1024 * 1024),
-  /** Whether IMAP accounts of mailboxes are polled. */
+  /** How often every replica looks for stored inbound mail whose processing was interrupted (crash after the 250), and how old it must be. */
+  MAIL_INBOUND_RECOVERY_INTERVAL: duration().default(30_000),
+  /** Whether IMAP accounts of mailboxes are watched (IDLE, else polled). */
   MAIL_IMAP_ENABLED: bool().default(true),
-  /** Pause between two IMAP polls of all mailboxes. */
+  /** Pause between two sweeps of a mailbox when its server lacks IDLE; with IDLE, the interval of a safety sweep. */
   MAIL_IMAP_POLL_INTERVAL: duration().default(30_000),
+  /** How often the list of mailboxes with IMAP accounts is re-read (a new or changed account is watched after at most this long). */
+  MAIL_IMAP_MAILBOX_REFRESH: duration().default(10_000),
+  /** First delay before reconnecting a failed IMAP connection; doubles per failure, at most 1 min. */
+  MAIL_IMAP_RECONNECT_BASE: duration().default(1_000),
   /** Ticket tag in subjects: `[<TAG>#<ticket number>]`, e.g. `[Ticket#T-100234]`. */
   MAIL_SUBJECT_TAG: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,19}$/, { message: 'must be 1 to 20 letters, digits or dashes, starting with a letter' }).default('Ticket'),
   /** Most auto-acknowledgements one sender address gets per hour (loop protection between auto-responders). */

@@ -1,5 +1,6 @@
 import { signDevToken } from '@helpdesk/auth';
 import type { MailGatewayConfig } from './config';
+import type { ImapWatcherOptions } from './imap/imap-watcher';
 import type { InboundSettings } from './inbound/inbound-mails.service';
 import type { MailSenderOptions } from './outbound/mail-sender';
 import type { OutboundSettings } from './outbound/outbound-queue';
@@ -13,6 +14,17 @@ export function inboundSettings(config: MailGatewayConfig): InboundSettings {
 /** The outbound rules of a configuration. */
 export function outboundSettings(config: MailGatewayConfig): OutboundSettings {
   return { hostname: config.MAIL_HOSTNAME, subjectTag: new SubjectTag(config.MAIL_SUBJECT_TAG), defaultLanguage: config.MAIL_DEFAULT_LANGUAGE };
+}
+
+/** The IMAP watcher's timing of a configuration. */
+export function imapWatcherOptions(config: MailGatewayConfig): ImapWatcherOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    pollIntervalMs: config.MAIL_IMAP_POLL_INTERVAL,
+    refreshIntervalMs: config.MAIL_IMAP_MAILBOX_REFRESH,
+    reconnectBaseMs: config.MAIL_IMAP_RECONNECT_BASE,
+    reconnectMaxMs: 60_000,
+  };
 }
 
 /** The sender's tuning of a configuration. */

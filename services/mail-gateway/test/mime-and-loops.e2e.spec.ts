@@ -3,6 +3,7 @@ import { mailReceivedV1, type MailReceivedV1 } from '@helpdesk/contracts';
 import { collectEvents, type EventCollector } from './support/mail-events';
 import { startMailGatewayApp, type MailGatewayApp } from './support/mail-gateway-app';
 import { htmlOnly, latin1QuotedPrintable, malformedMime, outOfOffice, withForwardedMessage } from './support/raw-mails';
+import { outlookWinmail } from './support/tnef-builder';
 
 const TO = 'support@helpdesk.test';
 
@@ -44,6 +45,43 @@ describe('inbound MIME variety, limits and loop protection', () => {
     expect(mail.text.trim()).toBe('See the customer mail below, please handle.');
     expect(mail.quotedText).toContain('> it is broken');
     expect(mail.attachments).toEqual([expect.objectContaining({ contentType: 'message/rfc822', fileName: 'complaint.eml' })]);
+  });
+
+  it('unpacks winmail.dat (TNEF) into its files, served by reference, and takes its body when the MIME body is empty', async () => {
+    const winmail = outlookWinmail();
+    await app.deliver({
+      from: 'outlook@example.com', to: TO, subject: 'Bericht', text: 'Anbei der Bericht.', messageId: '<tnef-1@example.com>',
+      attachments: [{ filename: 'winmail.dat', content: winmail, contentType: 'application/ms-tnef' }],
+    });
+    const mail = await byMessageId('tnef-1@example.com');
+    expect(mail.text.trim()).toBe('Anbei der Bericht.');
+    expect(mail.attachments.map(({ fileName, contentType, inline }) => ({ fileName, contentType, inline }))).toEqual([
+      { fileName: 'Quartalsbericht Müller.pdf', contentType: 'application/pdf', inline: false },
+      { fileName: 'drucker-log.txt', contentType: 'text/plain', inline: false },
+    ]);
+    expect(mail.parseProblems).toEqual([]);
+    const pdf = await app.mail.call<{ content: Buffer }>('GetAttachment', { mailId: mail.mailId, partId: mail.attachments[0]?.partId }, app.tokens.agent);
+    expect(pdf.content.toString('latin1')).toBe('%PDF-1.4\n% fixture\n%%EOF\n');
+
+    // Exchange's "TNEF only" form: the whole body is winmail.dat.
+    const tnefOnly = [
+      'From: outlook@example.com', `To: ${TO}`, 'Subject: Nur TNEF', 'Message-ID: <tnef-2@example.com>', 'MIME-Version: 1.0',
+      'Content-Type: application/ms-tnef; name="winmail.dat"', 'Content-Disposition: attachment; filename="winmail.dat"', 'Content-Transfer-Encoding: base64', '',
+      ...(winmail.toString('base64').match(/.{1,76}/g) ?? []), '',
+    ].join('\r\n');
+    await deliverRaw(tnefOnly);
+    const only = await byMessageId('tnef-2@example.com');
+    expect(only.text.trim()).toBe('Grüße aus dem Büro, der Bericht hängt an.');
+    expect(only.html).toBe('<p>Grüße aus dem <b>Büro</b></p>');
+    expect(only.attachments.map((a) => a.fileName)).toEqual(['Quartalsbericht Müller.pdf', 'drucker-log.txt']);
+  });
+
+  it('keeps a winmail.dat it cannot read and names the problem', async () => {
+    const cut = outlookWinmail().subarray(0, 200);
+    await app.deliver({ from: 'outlook@example.com', to: TO, subject: 'kaputt', text: 'x', messageId: '<tnef-3@example.com>', attachments: [{ filename: 'winmail.dat', content: cut, contentType: 'application/ms-tnef' }] });
+    const mail = await byMessageId('tnef-3@example.com');
+    expect(mail.attachments).toEqual([expect.objectContaining({ fileName: 'winmail.dat', contentType: 'application/ms-tnef', sizeBytes: 200 })]);
+    expect(mail.parseProblems).toEqual([expect.stringMatching(/^"winmail\.dat" could not be unpacked \(TNEF ends inside .*\); it is kept as an attachment$/)]);
   });
 
   it('keeps an inline image as an inline part referenced from the sanitized HTML by Content-ID', async () => {

@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ParsedAttachment } from './parsed-mail';
 
@@ -5,59 +6,139 @@ import type { ParsedAttachment } from './parsed-mail';
 export interface NewRawMessage {
   readonly id: string;
   readonly mailboxId: string;
+  /** Other mailboxes of the platform the mail was addressed to (it is one ticket, in `mailboxId`). */
+  readonly otherMailboxIds: readonly string[];
   readonly messageIdHeader: string | null;
   readonly sha256: string;
   readonly raw: Buffer;
   readonly source: 'smtp' | 'imap';
+  readonly envelopeFrom: string | null;
   readonly addresses: readonly string[];
   readonly receivedAt: Date;
 }
 
-/** Writes of inbound mail: the raw original, its attachments, and the auto-acknowledgement allowance. */
+/** A stored mail whose processing is outstanding (the gateway stopped between storing and processing it). */
+export interface UnprocessedRawMessage {
+  readonly id: string;
+  readonly mailboxId: string;
+  readonly otherMailboxIds: readonly string[];
+  readonly sha256: string;
+  readonly raw: Buffer;
+  readonly source: 'smtp' | 'imap';
+  readonly envelopeFrom: string | null;
+  readonly receivedAt: Date;
+}
+
+/** One attachment part of one mail. */
+export interface MailPart {
+  readonly mailId: string;
+  readonly part: ParsedAttachment;
+}
+
+/** Writes of inbound mail: the raw original, its processing state, its attachments, and the auto-acknowledgement allowance. */
 export class InboundMailsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
    * Stores the raw mail unless the same one (Message-ID and content hash) is stored already;
-   * returns the id of the stored row and whether it is new.
+   * returns the id of the stored row and whether it is new. Outside a transaction this is one
+   * statement that is durable when it returns (the SMTP 250 waits for exactly that).
    */
   async storeRaw(row: NewRawMessage): Promise<{ mailId: string; isNew: boolean }> {
     const messageId = row.messageIdHeader ?? '';
-    const inserted: { id: string }[] = await this.manager.query(
-      `INSERT INTO raw_messages (id, mailbox_id, message_id_header, sha256, size_bytes, raw, source, addresses, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id_header, sha256) DO NOTHING RETURNING id`,
-      [row.id, row.mailboxId, messageId, row.sha256, row.raw.length, row.raw, row.source, row.addresses, row.receivedAt],
+    // One round trip either way: the new row's id, or (ON CONFLICT) the stored one's.
+    const rows: { id: string; is_new: boolean }[] = await this.manager.query(
+      `WITH ins AS (
+         INSERT INTO raw_messages (id, mailbox_id, other_mailbox_ids, message_id_header, sha256, size_bytes, raw, source, envelope_from, addresses, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (message_id_header, sha256) DO NOTHING RETURNING id)
+       SELECT id, true AS is_new FROM ins
+       UNION ALL
+       SELECT id, false AS is_new FROM raw_messages WHERE message_id_header = $4 AND sha256 = $5 AND NOT EXISTS (SELECT 1 FROM ins)`,
+      [row.id, row.mailboxId, row.otherMailboxIds, messageId, row.sha256, row.raw.length, row.raw, row.source, row.envelopeFrom, row.addresses, row.receivedAt],
     );
-    if (inserted[0]) return { mailId: inserted[0].id, isNew: true };
-    const existing: { id: string }[] = await this.manager.query(`SELECT id FROM raw_messages WHERE message_id_header = $1 AND sha256 = $2`, [messageId, row.sha256]);
-    return { mailId: existing[0]?.id ?? row.id, isNew: false };
-  }
-
-  /** Stores attachment contents (each distinct content once) and which part of the mail they were. */
-  async storeAttachments(mailId: string, parts: readonly ParsedAttachment[]): Promise<void> {
-    for (const part of parts) {
-      await this.manager.query(`INSERT INTO mail_files (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`, [part.sha256, part.content]);
-      await this.manager.query(
-        `INSERT INTO mail_attachments (mail_id, part_id, sha256, file_name, content_type, size_bytes) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [mailId, part.partId, part.sha256, part.fileName, part.contentType, part.sizeBytes],
-      );
-    }
+    const first = rows[0];
+    return first ? { mailId: first.id, isNew: first.is_new } : { mailId: row.id, isNew: false };
   }
 
   /**
-   * Grants an auto-acknowledgement to `address` when fewer than `perHour` were granted to it in
-   * the hour before `now`. A transaction-scoped advisory lock on the address serialises
-   * concurrent mails from one sender, so two replicas cannot both grant the last one.
+   * Locks those of `mailIds` that still await processing and that no other transaction holds
+   * (SKIP LOCKED): the caller processes exactly these, so a mail is processed once even when the
+   * recovery pass of another replica reaches for it at the same time. In the same statement it
+   * takes the auto-acknowledgement locks of `senders` (see {@link autoAckCounts}), in sorted order.
    */
-  async grantAutoAck(address: string, perHour: number, now: Date): Promise<boolean> {
-    if (perHour <= 0) return false;
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('mail-auto-ack:' || $1))`, [address]);
-    const rows: { n: number }[] = await this.manager.query(
-      `SELECT count(*)::int AS n FROM auto_ack_grants WHERE address = $1 AND granted_at > $2::timestamptz - interval '1 hour'`,
-      [address, now],
+  async claimUnprocessed(mailIds: readonly string[], senders: readonly string[] = []): Promise<Set<string>> {
+    if (mailIds.length === 0) return new Set();
+    const locks = [...new Set(senders)].sort();
+    const rows: { id: string }[] = await this.manager.query(
+      `WITH locks AS (SELECT count(pg_advisory_xact_lock(hashtext('mail-auto-ack:' || a))) AS n FROM unnest($2::text[]) WITH ORDINALITY AS t(a, i))
+       SELECT r.id FROM raw_messages r CROSS JOIN locks WHERE r.id = ANY($1) AND r.processed_at IS NULL FOR UPDATE OF r SKIP LOCKED`,
+      [mailIds, locks],
     );
-    if ((rows[0]?.n ?? 0) >= perHour) return false;
-    await this.manager.query(`INSERT INTO auto_ack_grants (address, granted_at) VALUES ($1, $2)`, [address, now]);
-    return true;
+    return new Set(rows.map((r) => r.id));
   }
+
+  /** Stored mails still awaiting processing that were received before `receivedBefore`, oldest first. */
+  async unprocessed(receivedBefore: Date, limit: number): Promise<UnprocessedRawMessage[]> {
+    const rows: { id: string; mailbox_id: string; other_mailbox_ids: string[]; sha256: string; raw: Buffer; source: 'smtp' | 'imap'; envelope_from: string | null; received_at: Date }[] =
+      await this.manager.query(
+        `SELECT id, mailbox_id, other_mailbox_ids, sha256, raw, source, envelope_from, received_at FROM raw_messages
+          WHERE processed_at IS NULL AND received_at < $1 ORDER BY received_at LIMIT $2`,
+        [receivedBefore, limit],
+      );
+    return rows.map((r) => ({
+      id: r.id, mailboxId: r.mailbox_id, otherMailboxIds: r.other_mailbox_ids, sha256: r.sha256, raw: r.raw, source: r.source, envelopeFrom: r.envelope_from, receivedAt: r.received_at,
+    }));
+  }
+
+  static markProcessedStatement(mailIds: readonly string[], at: Date): SqlStatement {
+    return { text: `UPDATE raw_messages SET processed_at = $2 WHERE id = ANY($1::uuid[])`, values: [mailIds, at] };
+  }
+
+  /** Statements storing attachment contents (each distinct content once) and which part of which mail they were. */
+  static attachmentStatements(parts: readonly MailPart[]): SqlStatement[] {
+    if (parts.length === 0) return [];
+    const files = new Map(parts.map(({ part }) => [part.sha256, part.content]));
+    return [
+      { text: `INSERT INTO mail_files (sha256, content) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (sha256) DO NOTHING`, values: [[...files.keys()], [...files.values()]] },
+      {
+        text: `INSERT INTO mail_attachments (mail_id, part_id, sha256, file_name, content_type, size_bytes)
+               SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) ON CONFLICT DO NOTHING`,
+        values: [parts.map((p) => p.mailId), parts.map((p) => p.part.partId), parts.map((p) => p.part.sha256), parts.map((p) => p.part.fileName), parts.map((p) => p.part.contentType), parts.map((p) => p.part.sizeBytes)],
+      },
+    ];
+  }
+
+  /**
+   * Auto-acknowledgements granted per address in the hour before `now`. Call it after
+   * {@link claimUnprocessed} took the addresses' locks: the locks serialise concurrent mails from
+   * one sender (also on two replicas) from this count to the commit of the new grants, so the
+   * last allowed one cannot be granted twice.
+   */
+  async autoAckCounts(addresses: readonly string[], now: Date): Promise<Map<string, number>> {
+    if (addresses.length === 0) return new Map();
+    const rows: { address: string; n: number }[] = await this.manager.query(
+      `SELECT address, count(*)::int AS n FROM auto_ack_grants WHERE address = ANY($1) AND granted_at > $2::timestamptz - interval '1 hour' GROUP BY address`,
+      [[...new Set(addresses)], now],
+    );
+    return new Map(rows.map((r) => [r.address, r.n]));
+  }
+
+  static grantStatement(addresses: readonly string[], now: Date): SqlStatement {
+    return { text: `INSERT INTO auto_ack_grants (address, granted_at) SELECT unnest($1::text[]), $2::timestamptz`, values: [addresses, now] };
+  }
+}
+
+/**
+ * Which of `askers` (in order; null: not asking) get an auto-acknowledgement: each address while
+ * fewer than `perHour` were granted to it, counting those granted earlier in the same list.
+ */
+export function decideAutoAcks(askers: readonly (string | null)[], granted: ReadonlyMap<string, number>, perHour: number): boolean[] {
+  const used = new Map(granted);
+  return askers.map((address) => {
+    if (address === null || perHour <= 0) return false;
+    const n = used.get(address) ?? 0;
+    if (n >= perHour) return false;
+    used.set(address, n + 1);
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import type { MailReceivedV1 } from '@helpdesk/contracts';
-import type { Mailbox } from '../mailboxes/mailbox';
 import type { DeliveryReport } from './delivery-report';
 import type { MailKind } from './loop-classification';
+import type { MailRouting } from './mailbox-routing';
 import type { MailAddress, ParsedMail } from './parsed-mail';
 import type { ThreadDecision } from './threading';
 
@@ -21,7 +21,8 @@ export interface MailDecisions {
 }
 
 /** The `helpdesk.mail.received.v1` data of a stored and parsed mail. */
-export function mailReceivedData(mailbox: Mailbox, mail: ParsedMail, d: MailDecisions): MailReceivedV1 {
+export function mailReceivedData(routing: MailRouting, mail: ParsedMail, d: MailDecisions): MailReceivedV1 {
+  const mailbox = routing.primary;
   const from: MailAddress = mail.from ?? { address: d.fallbackFrom, name: null };
   return {
     mailId: d.mailId,
@@ -54,6 +55,7 @@ export function mailReceivedData(mailbox: Mailbox, mail: ParsedMail, d: MailDeci
         : null,
     },
     parseProblems: [...mail.parseProblems],
+    alsoAddressed: routing.others.map((m) => ({ mailboxId: m.id, address: m.address })),
   };
 }
 

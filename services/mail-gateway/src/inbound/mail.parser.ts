@@ -4,13 +4,15 @@ import { bareMessageId, messageIdsIn } from '../shared/message-id';
 import { sanitizeMailHtml } from './html-sanitizer';
 import type { MailAddress, ParsedAttachment, ParsedMail } from './parsed-mail';
 import { splitQuotedText } from './quoted-text';
+import { expandWinmail, htmlToPlainText } from './winmail';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * Parses a raw mail with mailparser: every charset and transfer encoding it knows, multipart
  * alternatives (text preferred, else text rendered from the HTML), inline parts and attachments
- * (nested message/rfc822 stays one attachment, the original), HTML sanitized, quoted history
+ * (nested message/rfc822 stays one attachment, the original; winmail.dat is unpacked into its
+ * files where it can be read), HTML sanitized, quoted history
  * split off. A mail mailparser cannot read at all is still returned — its headers read by hand
  * and its body as text — with the problem named, so it becomes a ticket instead of being lost.
  */
@@ -25,7 +27,12 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const headers = headerMap(mail.headerLines);
   const contentType = structured(mail.headers.get('content-type'));
   if (contentType.value.startsWith('multipart/') && !contentType.params['boundary']) problems.push('multipart message without a boundary parameter');
-  const body = (mail.text ?? '').replace(/\r\n/g, '\n');
+  const winmail = expandWinmail(mail.attachments.map(toAttachment));
+  problems.push(...winmail.problems);
+  // Outlook's rich-text mail may carry its only body inside winmail.dat.
+  const mimeText = (mail.text ?? '').replace(/\r\n/g, '\n');
+  const tnefBody = mimeText.trim() === '' && !mail.html ? winmail.body : null;
+  const body = tnefBody ? (tnefBody.text ?? htmlToPlainText(tnefBody.html ?? '')).replace(/\r\n/g, '\n') : mimeText;
   const { text, quoted } = splitQuotedText(body);
   const from = firstAddress(mail.from);
   if (!from) problems.push('no valid From address');
@@ -41,8 +48,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     sentAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     text,
     quotedText: quoted,
-    html: sanitizeMailHtml(mail.html),
-    attachments: mail.attachments.map(toAttachment),
+    html: sanitizeMailHtml(tnefBody ? (tnefBody.html ?? undefined) : mail.html),
+    attachments: winmail.attachments,
     signals: { headers, from: from?.address ?? null, contentType: contentType.value, reportType: contentType.params['report-type']?.toLowerCase() ?? null },
     parseProblems: problems,
   };

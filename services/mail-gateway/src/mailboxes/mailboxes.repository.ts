@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ImapAccount, Mailbox } from './mailbox';
 
-interface MailboxRow {
+export interface MailboxRow {
   id: string;
   name: string;
   address: string;
@@ -12,7 +12,7 @@ interface MailboxRow {
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, address, language, default_queue_id, default_category, imap, created_at';
+export const MAILBOX_COLUMNS = 'id, name, address, language, default_queue_id, default_category, imap, created_at';
 
 /** Mailboxes; the IMAP password is stored as given (use a secret store's mounted value in production). */
 export class MailboxesRepository {
@@ -21,7 +21,7 @@ export class MailboxesRepository {
   /** Inserts; false when the address is taken. */
   async insert(mailbox: Mailbox): Promise<boolean> {
     const rows: unknown[] = await this.manager.query(
-      `INSERT INTO mailboxes (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (address) DO NOTHING RETURNING id`,
+      `INSERT INTO mailboxes (${MAILBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (address) DO NOTHING RETURNING id`,
       [mailbox.id, mailbox.name, mailbox.address, mailbox.language, mailbox.defaultQueueId, mailbox.defaultCategory, mailbox.imap ? JSON.stringify(mailbox.imap) : null, mailbox.createdAt],
     );
     return rows.length === 1;
@@ -29,19 +29,33 @@ export class MailboxesRepository {
 
   /** One page ordered by address, after `afterAddress` (exclusive). */
   async page(afterAddress: string | null, limit: number): Promise<Mailbox[]> {
-    const rows: MailboxRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM mailboxes WHERE address > $1 ORDER BY address LIMIT $2`, [afterAddress ?? '', limit]);
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE address > $1 ORDER BY address LIMIT $2`, [afterAddress ?? '', limit]);
     return rows.map(toMailbox);
   }
 
   async byId(id: string): Promise<Mailbox | null> {
-    const rows: MailboxRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM mailboxes WHERE id = $1`, [id]);
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE id = $1`, [id]);
     return rows[0] ? toMailbox(rows[0]) : null;
+  }
+
+  /** The mailboxes with these ids, by id. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Mailbox>> {
+    if (ids.length === 0) return new Map();
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE id = ANY($1)`, [ids]);
+    return new Map(rows.map((row) => [row.id, toMailbox(row)]));
+  }
+
+  /** The mailboxes with any of `addresses` (lower-case), in no particular order. */
+  async byAddresses(addresses: readonly string[]): Promise<Mailbox[]> {
+    if (addresses.length === 0) return [];
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE address = ANY($1)`, [addresses]);
+    return rows.map(toMailbox);
   }
 
   /** The mailbox of the first of `addresses` (lower-case) that has one, in the given order. */
   async firstByAddress(addresses: readonly string[]): Promise<Mailbox | null> {
     if (addresses.length === 0) return null;
-    const rows: MailboxRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM mailboxes WHERE address = ANY($1)`, [addresses]);
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE address = ANY($1)`, [addresses]);
     const found = rows.map(toMailbox);
     for (const address of addresses) {
       const match = found.find((m) => m.address === address);
@@ -52,13 +66,13 @@ export class MailboxesRepository {
 
   /** The mailbox outbound mail without a ticket mailbox is sent from: the oldest one. */
   async fallback(): Promise<Mailbox | null> {
-    const rows: MailboxRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM mailboxes ORDER BY created_at, id LIMIT 1`);
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes ORDER BY created_at, id LIMIT 1`);
     return rows[0] ? toMailbox(rows[0]) : null;
   }
 
   /** Mailboxes with an IMAP account. */
   async withImap(): Promise<Mailbox[]> {
-    const rows: MailboxRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM mailboxes WHERE imap IS NOT NULL ORDER BY address`);
+    const rows: MailboxRow[] = await this.manager.query(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE imap IS NOT NULL ORDER BY address`);
     return rows.map(toMailbox);
   }
 
@@ -68,7 +82,7 @@ export class MailboxesRepository {
   }
 }
 
-function toMailbox(row: MailboxRow): Mailbox {
+export function toMailbox(row: MailboxRow): Mailbox {
   return {
     id: row.id,
     name: row.name,

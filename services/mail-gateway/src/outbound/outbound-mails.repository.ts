@@ -28,21 +28,39 @@ interface OutboundRow {
 const COLUMNS = `id, mailbox_id, ticket_id, ticket_message_id, purpose, message_id_header, in_reply_to, "references", to_addresses, cc_addresses,
   subject, text_body, html_body, attachments, status, attempts, next_attempt_at, last_reply, created_at`;
 
+// Queue a mail unless its ticket message is queued already (a redelivered event); 19 parameters.
+const INSERT_OUTBOUND = `INSERT INTO outbound_mails (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       ON CONFLICT (ticket_message_id) DO NOTHING`;
+
+function outboundValues(mail: OutboundMail): unknown[] {
+  return [
+    mail.id, mail.mailboxId, mail.ticketId, mail.ticketMessageId, mail.purpose, mail.messageIdHeader, mail.inReplyTo, mail.references, mail.to, mail.cc,
+    mail.subject, mail.text, mail.html, JSON.stringify(mail.attachments), mail.status, mail.attempts, mail.nextAttemptAt, mail.lastReply ? JSON.stringify(mail.lastReply) : null, mail.createdAt,
+  ];
+}
+
 /** The outbound queue and delivery state. */
 export class OutboundMailsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** Queues a mail; false when the ticket message is queued already (a redelivered event). */
   async enqueue(mail: OutboundMail): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
-      `INSERT INTO outbound_mails (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       ON CONFLICT (ticket_message_id) DO NOTHING RETURNING id`,
-      [
-        mail.id, mail.mailboxId, mail.ticketId, mail.ticketMessageId, mail.purpose, mail.messageIdHeader, mail.inReplyTo, mail.references, mail.to, mail.cc,
-        mail.subject, mail.text, mail.html, JSON.stringify(mail.attachments), mail.status, mail.attempts, mail.nextAttemptAt, mail.lastReply ? JSON.stringify(mail.lastReply) : null, mail.createdAt,
-      ],
-    );
+    const rows: unknown[] = await this.manager.query(`${INSERT_OUTBOUND} RETURNING id`, outboundValues(mail));
     return rows.length === 1;
+  }
+
+  /**
+   * Queues `mail` and, only when it was queued now (not by an earlier delivery of the same
+   * event), records its Message-ID in the thread map — one statement.
+   */
+  async enqueueWithThread(mail: OutboundMail, thread: { readonly ticketId: string; readonly ticketMessageId: string | null }): Promise<void> {
+    await this.manager.query(
+      `WITH queued AS (${INSERT_OUTBOUND} RETURNING id, message_id_header)
+       INSERT INTO mail_threads (message_id_header, ticket_id, ticket_message_id, mail_id, outbound_id)
+       SELECT message_id_header, $20::uuid, $21::uuid, NULL, id FROM queued
+       ON CONFLICT (message_id_header) DO UPDATE SET ticket_message_id = COALESCE(mail_threads.ticket_message_id, EXCLUDED.ticket_message_id)`,
+      [...outboundValues(mail), thread.ticketId, thread.ticketMessageId],
+    );
   }
 
   /**

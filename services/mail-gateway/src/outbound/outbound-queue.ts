@@ -6,6 +6,7 @@ import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
 import { ThreadIndexRepository } from '../read-models/thread-index.repository';
 import type { SubjectTag } from '../shared/subject-tag';
 import type { OutboundMail } from './outbound-mail';
+import { OutboundContextRepository } from './outbound-context.repository';
 import { OutboundMailsRepository } from './outbound-mails.repository';
 import { composeOutbound } from './outbound-composition';
 import { escalationMail, templateLanguage, type TemplateLanguage } from './templates';
@@ -29,17 +30,15 @@ export class OutboundQueue {
   ) {}
 
   async queueTicketMessage(manager: EntityManager, event: TicketMessageAddedV1): Promise<void> {
-    const index = new ThreadIndexRepository(manager);
-    const known = await index.ticket(event.ticket.ticketId);
-    const mailbox = await this.mailboxFor(manager, known?.mailboxId ?? null);
-    const inReplyTo = event.message.inReplyToMessageId ? await index.messageIdOfTicketMessage(event.message.inReplyToMessageId) : null;
-    const root = known?.mailId ? await index.inboundMail(known.mailId) : null;
+    const context = await new OutboundContextRepository(manager).forTicket(event.ticket.ticketId, event.message.inReplyToMessageId ?? null);
+    // Nothing can be sent without a From address; retrying will not create a mailbox.
+    if (!context.mailbox) throw new PermanentError('no mailbox is configured to send mail from (CreateMailbox)');
     const mail = composeOutbound(event, {
-      id: uuidv7(), hostname: this.settings.hostname, mailbox, tag: this.settings.subjectTag, defaultLanguage: this.settings.defaultLanguage,
-      inReplyTo, rootMessageId: root?.messageIdHeader || null, now: this.clock(),
+      id: uuidv7(), hostname: this.settings.hostname, mailbox: context.mailbox, tag: this.settings.subjectTag, defaultLanguage: this.settings.defaultLanguage,
+      inReplyTo: context.inReplyTo, rootMessageId: context.rootMessageId, now: this.clock(),
     });
-    if (!(await new OutboundMailsRepository(manager).enqueue(mail))) return;
-    await index.recordThread({ messageIdHeader: mail.messageIdHeader, ticketId: event.ticket.ticketId, ticketMessageId: event.message.messageId, mailId: null, outboundId: mail.id });
+    // A redelivered event finds its mail queued already: then the thread entry is not written either.
+    await new OutboundMailsRepository(manager).enqueueWithThread(mail, { ticketId: event.ticket.ticketId, ticketMessageId: event.message.messageId });
   }
 
   /** One notification per distinct recipient address, in the mailbox's language. */

@@ -1,37 +1,35 @@
 import type { TicketMessageAddedV1, TicketSnapshot } from '@helpdesk/contracts';
+import { combineStatements, type SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import { ThreadIndexRepository } from './thread-index.repository';
 
 /**
  * Keeps what threading needs from ticket events: the ticket's number and contact (apply if
  * newer), the mailbox and Message-ID of the mail that opened it, and the addresses on its mails.
+ * Each event is one statement: the consumer runs one per mail and message, so round trips count.
  */
 export class TicketMailIndex {
   /** A ticket was created, maybe from a mail: that mail's Message-ID and addresses now belong to it. */
   async ticketCreated(manager: EntityManager, ticket: TicketSnapshot, mailId: string | null): Promise<void> {
-    const index = new ThreadIndexRepository(manager);
-    const mail = mailId ? await index.inboundMail(mailId) : null;
-    await index.upsertTicket(ticket, { mailboxId: mail?.mailboxId ?? null, mailId: mail ? mailId : null });
-    if (mail && mailId) await this.attachMail(index, ticket.ticketId, mailId, null, mail);
+    await run(manager, [mailId ? ThreadIndexRepository.ticketMailStatement(ticket, mailId, null, true) : ThreadIndexRepository.upsertTicketStatement(ticket, { mailboxId: null, mailId: null })]);
   }
 
   /** A message joined a ticket: an inbound mail's Message-ID maps to it; a mail's addresses take part. */
   async messageAdded(manager: EntityManager, event: TicketMessageAddedV1): Promise<void> {
     const { ticket, message } = event;
-    const index = new ThreadIndexRepository(manager);
-    await index.upsertTicket(ticket, { mailboxId: null, mailId: null });
-    if (message.medium !== 'email') return;
-    if (message.direction === 'inbound' && message.mailId) {
-      const mail = await index.inboundMail(message.mailId);
-      if (mail) await this.attachMail(index, ticket.ticketId, message.mailId, message.messageId, mail);
+    if (message.medium === 'email' && message.direction === 'inbound' && message.mailId) {
+      await run(manager, [ThreadIndexRepository.ticketMailStatement(ticket, message.mailId, message.messageId, false)]);
       return;
     }
+    const statements = [ThreadIndexRepository.upsertTicketStatement(ticket, { mailboxId: null, mailId: null })];
     // Outbound: whoever the service desk writes to takes part (the Message-ID is recorded when it is queued).
-    if (message.audience !== 'internal') await index.addParticipants(ticket.ticketId, [...message.to, ...message.cc]);
+    const participants = message.medium === 'email' && message.audience !== 'internal' ? ThreadIndexRepository.addParticipantsStatement(ticket.ticketId, [...message.to, ...message.cc]) : null;
+    if (participants) statements.push(participants);
+    await run(manager, statements);
   }
+}
 
-  private async attachMail(index: ThreadIndexRepository, ticketId: string, mailId: string, ticketMessageId: string | null, mail: { messageIdHeader: string; addresses: string[] }): Promise<void> {
-    if (mail.messageIdHeader !== '') await index.recordThread({ messageIdHeader: mail.messageIdHeader, ticketId, ticketMessageId, mailId, outboundId: null });
-    await index.addParticipants(ticketId, mail.addresses);
-  }
+async function run(manager: EntityManager, statements: readonly SqlStatement[]): Promise<void> {
+  const { text, values } = statements.length === 1 && statements[0] ? statements[0] : combineStatements(statements);
+  await manager.query(text, [...values]);
 }

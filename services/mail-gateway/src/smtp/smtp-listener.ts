@@ -4,7 +4,7 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import type { DataSource } from 'typeorm';
 import type { InboundMailsService } from '../inbound/inbound-mails.service';
 import type { Mailbox } from '../mailboxes/mailbox';
-import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
+import { MailboxCache } from '../mailboxes/mailbox-cache';
 
 /** Listener settings (`MAIL_SMTP_*`). */
 export interface SmtpListenerOptions {
@@ -29,13 +29,15 @@ function reply(code: number, message: string): Error & { responseCode: number } 
 export class SmtpListener {
   private readonly server: SMTPServer;
   private readonly recipients = new WeakMap<SMTPServerSession, Mailbox[]>();
+  private readonly mailboxes: MailboxCache;
 
   constructor(
     private readonly options: SmtpListenerOptions,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly inbound: InboundMailsService,
     private readonly logger: Logger,
   ) {
+    this.mailboxes = new MailboxCache(dataSource);
     this.server = new SMTPServer({
       lmtp: options.lmtp,
       name: options.hostname,
@@ -85,9 +87,11 @@ export class SmtpListener {
   }
 
   private async acceptRecipient(address: SMTPServerAddress, session: SMTPServerSession): Promise<void> {
-    const mailbox = await new MailboxesRepository(this.dataSource.manager).firstByAddress([address.address.toLowerCase()]);
+    const mailbox = await this.mailboxes.byAddress(address.address.toLowerCase());
     if (!mailbox) throw reply(550, `5.1.1 <${address.address}>: no such mailbox here`);
-    this.recipients.set(session, [...(this.recipients.get(session) ?? []), mailbox]);
+    const known = this.recipients.get(session) ?? [];
+    // The same mailbox named twice (two aliases, a repeated RCPT) is one recipient.
+    if (!known.some((m) => m.id === mailbox.id)) this.recipients.set(session, [...known, mailbox]);
   }
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
@@ -96,12 +100,11 @@ export class SmtpListener {
     const mailboxes = this.recipients.get(session) ?? [];
     this.recipients.delete(session);
     if (stream.sizeExceeded) throw reply(552, `5.3.4 message exceeds the maximum size of ${this.options.maxMessageBytes} bytes`);
-    // One stored original per transaction: a mail to several mailboxes goes to the first one (the listener's ticket routing is per mailbox).
-    const mailbox = mailboxes[0];
-    if (!mailbox) throw reply(503, '5.5.1 no valid recipients');
+    // One stored original and one ticket per mail, also when it names several mailboxes (see routeMail).
+    if (mailboxes.length === 0) throw reply(503, '5.5.1 no valid recipients');
     const mailFrom = session.envelope.mailFrom;
     try {
-      const result = await this.inbound.ingest({ mailbox, raw: Buffer.concat(chunks), source: 'smtp', envelopeFrom: mailFrom && mailFrom.address ? mailFrom.address.toLowerCase() : null });
+      const result = await this.inbound.ingest({ recipients: mailboxes, raw: Buffer.concat(chunks), source: 'smtp', envelopeFrom: mailFrom && mailFrom.address ? mailFrom.address.toLowerCase() : null });
       if (result.kind === 'too_large') throw reply(552, `5.3.4 ${result.reason}`);
       return `2.0.0 stored as ${result.mailId}${result.kind === 'duplicate' ? ' (duplicate)' : ''}`;
     } catch (error) {

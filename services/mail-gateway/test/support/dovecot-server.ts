@@ -10,6 +10,11 @@ import { ImapFlow } from 'imapflow';
 const MAIL_UID = 65534;
 const MAIL_GID = 65534;
 
+export interface DovecotOptions {
+  /** false: the server does not announce IDLE. */
+  readonly idle?: boolean;
+}
+
 /**
  * A real IMAP server for tests: Debian's dovecot, started in the foreground on a free loopback
  * port with its configuration, state and maildirs under a temp folder (no system service), and
@@ -22,16 +27,36 @@ export class DovecotServer {
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    private readonly options: DovecotOptions,
   ) {}
 
-  static async start(): Promise<DovecotServer> {
+  static async start(options: DovecotOptions = {}): Promise<DovecotServer> {
     const dir = mkdtempSync(join(tmpdir(), 'helpdesk-dovecot-'));
     chmodSync(dir, 0o755);
-    const server = new DovecotServer(dir, await freePort());
+    const server = new DovecotServer(dir, await freePort(), options);
     server.writeConfig();
-    server.process = spawn('dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
-    await server.waitForPort();
+    await server.spawn();
     return server;
+  }
+
+  /** Kills the server (every open IMAP connection drops) and starts it again on the same port and maildirs. */
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.spawn();
+  }
+
+  private async spawn(): Promise<void> {
+    this.process = spawn('dovecot', ['-F', '-c', join(this.dir, 'dovecot.conf')], { stdio: 'ignore' });
+    await this.waitForPort();
+  }
+
+  private async kill(): Promise<void> {
+    const child = this.process;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 
   /** The IMAP account as CreateMailbox takes it. */
@@ -86,12 +111,7 @@ export class DovecotServer {
   }
 
   async stop(): Promise<void> {
-    const child = this.process;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -106,6 +126,8 @@ export class DovecotServer {
         `instance_name = helpdesk-test-${this.port}`,
         `log_path = ${join(this.dir, 'dovecot.log')}`,
         'protocols = imap',
+        // Without IDLE in CAPABILITY a client must poll (as with some hosted IMAP services).
+        ...(this.options.idle === false ? ['imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS NAMESPACE UNSELECT CHILDREN MOVE'] : []),
         'listen = 127.0.0.1',
         'ssl = no',
         'disable_plaintext_auth = no',

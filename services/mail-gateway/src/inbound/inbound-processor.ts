@@ -1,0 +1,200 @@
+import { mailFailedV1, mailReceivedV1 } from '@helpdesk/contracts';
+import type { OutboxPublisher, PendingEvent } from '@helpdesk/messaging';
+import { combineStatements, withTransaction, type SqlStatement } from '@helpdesk/persistence';
+import type { Logger } from '@helpdesk/telemetry';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OutboundMailsRepository } from '../outbound/outbound-mails.repository';
+import { ThreadIndexRepository } from '../read-models/thread-index.repository';
+import type { SubjectTag } from '../shared/subject-tag';
+import { readDeliveryReport } from './delivery-report';
+import { InboundMailsRepository, decideAutoAcks } from './inbound-mails.repository';
+import { classifyMail, type MailKind } from './loop-classification';
+import type { MailRouting } from './mailbox-routing';
+import { mailReceivedData, participantAddresses, type MailDecisions } from './mail-received';
+import type { ParsedMail } from './parsed-mail';
+import { decideThread, type ThreadDecision } from './threading';
+
+/** Rules of inbound mail. */
+export interface InboundSettings {
+  readonly subjectTag: SubjectTag;
+  /** `MAIL_AUTO_ACK_PER_HOUR`. */
+  readonly autoAckPerHour: number;
+  /** `MAIL_MAX_ATTACHMENT_BYTES`. */
+  readonly maxAttachmentBytes: number;
+}
+
+/** A stored mail, parsed and routed, whose processing is outstanding. */
+export interface StoredMail {
+  readonly mailId: string;
+  readonly receivedAt: Date;
+  readonly raw: Buffer;
+  readonly rawSha256: string;
+  readonly routing: MailRouting;
+  readonly mail: ParsedMail;
+  /** SMTP MAIL FROM; null for IMAP or the null sender `<>`. */
+  readonly envelopeFrom: string | null;
+}
+
+/** Most mails one processing transaction takes. */
+const BATCH = 64;
+/** Processing transactions at once (each claims its own mails, so they never overlap). */
+const IN_FLIGHT = 2;
+
+/**
+ * Processes stored mails: attachments, loop classification, bounce matching, threading, the
+ * auto-acknowledgement allowance and `helpdesk.mail.received.v1`. The mails that queued up while
+ * the previous batch ran — from all SMTP sessions and IMAP watches at once — go through ONE
+ * transaction: one commit (one fsync) and a fixed number of statements for the whole batch
+ * (group commit). The listener answers 250 once the batch of its mail has committed. The mail
+ * rows are claimed in that transaction (FOR UPDATE SKIP LOCKED, `processed_at`), so each mail is
+ * processed exactly once, also when a crash left it to the recovery pass (InboundRecovery) of
+ * any replica.
+ */
+export class InboundProcessor {
+  private queue: { readonly mail: StoredMail; readonly done: () => void }[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: OutboxPublisher,
+    private readonly settings: InboundSettings,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Queues a stored mail for the next batch; resolves once that batch committed (its event is
+   * then in the outbox) or failed (the mail is stored, so the recovery pass retries it).
+   */
+  enqueue(mail: StoredMail): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ mail, done: resolve });
+      this.pump();
+    });
+  }
+
+  /** Resolves once everything queued so far is processed (or left to recovery after a failure). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /**
+   * Starts batches while fewer than IN_FLIGHT run: mails that arrive while one batch waits on
+   * PostgreSQL go into the next, which overlaps it instead of queueing behind it.
+   */
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight.size < IN_FLIGHT) {
+      const batch = this.queue.splice(0, BATCH);
+      const run: Promise<void> = this.processIsolating(batch.map((q) => q.mail))
+        .then(() => undefined)
+        .finally(() => {
+          batch.forEach((q) => q.done());
+          this.inFlight.delete(run);
+          this.pump();
+        });
+      this.inFlight.add(run);
+    }
+  }
+
+  /**
+   * Processes `batch` in one transaction; when that fails, each mail on its own, so that one mail
+   * that cannot be processed (a bug, an event that fails its schema) does not hold up the others.
+   * A mail that fails alone stays stored and unprocessed for the recovery pass; returns how many
+   * were processed.
+   */
+  async processIsolating(batch: readonly StoredMail[]): Promise<number> {
+    try {
+      return await this.process(batch);
+    } catch (error) {
+      if (batch.length === 1) {
+        this.logger.error({ err: error, mailId: batch[0]?.mailId }, 'processing a stored inbound mail failed; the recovery pass retries it');
+        return 0;
+      }
+      this.logger.warn({ err: error, mails: batch.length }, 'processing a batch of inbound mails failed; processing them one by one');
+      let processed = 0;
+      for (const mail of batch) processed += await this.processIsolating([mail]);
+      return processed;
+    }
+  }
+
+  /** Processes the mails of `batch` that still await processing, in one transaction; returns how many it processed. */
+  process(batch: readonly StoredMail[]): Promise<number> {
+    const kinds = new Map(batch.map((m) => [m.mailId, classifyMail(m.mail.signals)]));
+    // Whoever could be acknowledged (a regular mail's Reply-To or From); threading narrows it down below.
+    const ackAddress = (m: StoredMail) => (kinds.get(m.mailId) === 'regular' ? ((m.mail.replyTo ?? m.mail.from)?.address ?? null) : null);
+    return withTransaction(this.dataSource, async (manager) => {
+      const inbound = new InboundMailsRepository(manager);
+      const claimed = await inbound.claimUnprocessed(batch.map((m) => m.mailId), batch.map(ackAddress).filter((a): a is string => a !== null));
+      const todo = batch.filter((m) => claimed.has(m.mailId));
+      if (todo.length === 0) return 0;
+      const now = this.clock();
+      const events: PendingEvent[] = [];
+      const writes: SqlStatement[] = [...InboundMailsRepository.attachmentStatements(todo.flatMap(({ mailId, mail }) => mail.attachments.map((part) => ({ mailId, part }))))];
+      const decided: { stored: StoredMail; kind: MailKind; thread: ThreadDecision; bounce: MailDecisions['bounce'] }[] = [];
+      for (const stored of todo) {
+        const kind = kinds.get(stored.mailId) ?? 'regular';
+        const bounce = kind === 'bounce' ? await this.matchBounce(manager, stored, now, events) : null;
+        const thread = await this.thread(manager, stored.mail);
+        if (thread.ticketId && stored.mail.messageId) {
+          writes.push(ThreadIndexRepository.recordThreadStatement({ messageIdHeader: stored.mail.messageId, ticketId: thread.ticketId, ticketMessageId: null, mailId: stored.mailId, outboundId: null }));
+          const participants = kind === 'regular' ? ThreadIndexRepository.addParticipantsStatement(thread.ticketId, participantAddresses(stored.mail)) : null;
+          if (participants) writes.push(participants);
+        }
+        decided.push({ stored, kind, thread, bounce });
+      }
+      // Only a regular mail that opens a ticket may be acknowledged, within the per-sender allowance.
+      const askers = decided.map(({ stored, thread }) => (thread.result === 'new' || thread.result === 'unknown_sender' ? ackAddress(stored) : null));
+      const asking = askers.filter((a): a is string => a !== null);
+      const grants = decideAutoAcks(askers, await inbound.autoAckCounts(asking, now), this.settings.autoAckPerHour);
+      const grantedTo = askers.filter((a, i): a is string => a !== null && grants[i] === true);
+      if (grantedTo.length > 0) writes.push(InboundMailsRepository.grantStatement(grantedTo, now));
+      decided.forEach(({ stored, kind, thread, bounce }, i) => {
+        const decisions: MailDecisions = {
+          mailId: stored.mailId, receivedAt: stored.receivedAt, rawSha256: stored.rawSha256, rawSizeBytes: stored.raw.length, thread, kind, autoAcknowledge: grants[i] === true, bounce,
+          fallbackFrom: stored.envelopeFrom ?? 'unknown@invalid',
+        };
+        events.push({ event: mailReceivedV1, subject: stored.mailId, data: mailReceivedData(stored.routing, stored.mail, decisions), time: stored.receivedAt });
+      });
+      writes.push(this.publisher.insertStatement(manager, this.publisher.build(events)));
+      writes.push(InboundMailsRepository.markProcessedStatement(todo.map((m) => m.mailId), now));
+      // Every write of the batch in one statement: one round trip, and it all commits with the claim.
+      const { text, values } = combineStatements(writes);
+      await manager.query(text, [...values]);
+      return todo.length;
+    });
+  }
+
+  private async thread(manager: EntityManager, mail: ParsedMail): Promise<ThreadDecision> {
+    const index = new ThreadIndexRepository(manager);
+    // In-Reply-To first, then References from the newest (last) to the root.
+    const candidates = [...new Set([mail.inReplyTo, ...[...mail.references].reverse()].filter((id): id is string => id !== null))];
+    const headerTicketId = await index.ticketOfFirstKnown(candidates);
+    const number = headerTicketId ? null : this.settings.subjectTag.numberIn(mail.subject);
+    const taggedTicketId = number ? await index.ticketIdByNumber(number) : null;
+    const sender = mail.from?.address ?? null;
+    const senderIsParticipant = taggedTicketId !== null && sender !== null && (await index.isParticipant(taggedTicketId, sender));
+    return decideThread({ headerTicketId, taggedTicketId, senderIsParticipant });
+  }
+
+  /** Matches a DSN to the outbound mail it returns, marks that failed and reports mail.failed. */
+  private async matchBounce(manager: EntityManager, stored: StoredMail, now: Date, events: PendingEvent[]): Promise<NonNullable<MailDecisions['bounce']>> {
+    const report = readDeliveryReport(stored.raw.toString('latin1'), stored.mail.messageId);
+    const outbound = new OutboundMailsRepository(manager);
+    const bounced = await outbound.byMessageIds(report.originalMessageIds);
+    if (!bounced) return { report, outboundId: null, ticketId: null };
+    const failed = await outbound.markBounced(bounced.id, report.smtpReply);
+    if (failed) {
+      events.push({
+        event: mailFailedV1,
+        subject: failed.ticketId ?? failed.id,
+        data: {
+          outboundId: failed.id, mailboxId: failed.mailboxId, ticketId: failed.ticketId, ticketMessageId: failed.ticketMessageId, purpose: failed.purpose,
+          messageIdHeader: failed.messageIdHeader, to: [...failed.to], cc: [...failed.cc], subject: failed.subject, attempts: Math.max(1, failed.attempts),
+          failure: 'bounced', failedAt: now.toISOString(), smtpReply: report.smtpReply, bounceMailId: stored.mailId,
+        },
+        time: now,
+      });
+    }
+    return { report, outboundId: bounced.id, ticketId: bounced.ticketId };
+  }
+}

@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { metricsRegistry } from './metrics-registry';
 import { OPS_PATHS } from './ops-paths';
 import { DEFAULT_READINESS_TIMEOUT_MS, runReadinessChecks, type ReadinessCheck } from './readiness';
+import { handleInSpan } from './traced-request';
 
 /** What {@link startOpsServer} needs to know. */
 export interface OpsServerOptions {
@@ -22,7 +23,7 @@ export interface OpsServerOptions {
   logger?: Logger;
   /**
    * Handles requests for any other path (e.g. a gateway's webhooks on the same port) instead of
-   * the 404.
+   * the 404, inside a SERVER span that continues the caller's `traceparent`.
    */
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
@@ -92,7 +93,7 @@ function opsRequestHandler(options: OpsServerOptions): Handler {
     const path = new URL(request.url ?? '/', 'http://ops').pathname;
     const route = OPS_PATHS.has(path) ? routes[path] : undefined;
     if (!route) {
-      if (options.fallback) options.fallback(request, response);
+      if (options.fallback) handleInSpan(request, response, options.fallback);
       else sendJson(response, 404, { error: 'not found' });
       return;
     }

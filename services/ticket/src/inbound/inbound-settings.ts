@@ -23,4 +23,6 @@ export interface InboundSettings {
    * (or when that activity type is not configured): answered calls record no work.
    */
   readonly callWork?: { readonly activityType: string; readonly rules: WorkRules };
+  /** `DIRECTORY_TIME_ZONE`: whose calendar day decides which contract a new ticket falls under; unset: Europe/Berlin. */
+  readonly directoryTimeZone?: string;
 }

@@ -1,6 +1,8 @@
 import type { CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
 import { uuidv7, type HandlerContext } from '@helpdesk/messaging';
+import { todayIn } from '../directory/calendar-date';
+import { ContractsRepository } from '../directory/contracts/contracts.repository';
 import { linkTicket, recordInverseLink } from '../links/link-decisions';
 import { LinksRepository } from '../links/links.repository';
 import type { Message, SystemMessageInput } from '../messages/message';
@@ -31,6 +33,7 @@ export class InboundTickets {
   private readonly tickets = new TicketsRepository();
   private readonly links = new LinksRepository();
   private readonly workLog = new WorkLogRepository();
+  private readonly contracts = new ContractsRepository();
 
   constructor(
     private readonly settings: InboundSettings,
@@ -48,9 +51,16 @@ export class InboundTickets {
     }
   }
 
-  /** Opens a ticket with the next number. */
+  /**
+   * Opens a ticket with the next number. A recognised customer's ticket falls under the customer's
+   * governing contract of the day, so that its SLA policy and billing plan apply from the start.
+   */
   async open(tx: InboundTransaction, input: CreateTicketInput, now: Date): Promise<Ticket> {
     const number = await this.tickets.nextNumber(tx.manager, this.settings.numberPrefix);
+    if (input.customerId && !input.contractId) {
+      const contract = await this.contracts.governing(tx.manager, input.customerId, todayIn(this.settings.directoryTimeZone ?? 'Europe/Berlin', now));
+      if (contract) input = { ...input, contractId: contract.id };
+    }
     const decision = createTicket(input, { id: uuidv7(), number, now, actor: this.actor, policy: this.settings.policy });
     await insertTicket(tx.manager, tx.outbox, decision, this.actor);
     return decision.ticket;

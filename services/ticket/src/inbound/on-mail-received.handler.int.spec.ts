@@ -5,6 +5,7 @@ import { createDataSource, runMigrations, withTransaction } from '@helpdesk/pers
 import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
 import type { DataSource } from 'typeorm';
 import { ContactsService } from '../directory/contacts/contacts.service';
+import { ContractsService } from '../directory/contracts/contracts.service';
 import { CustomersService } from '../directory/customers/customers.service';
 import { DirectoryStore } from '../directory/directory-store';
 import { LinksService } from '../links/links.service';
@@ -34,6 +35,7 @@ describe('onMailReceived (real PostgreSQL, handler called in its transaction)', 
   let handler: EventHandlerDefinition<typeof mailReceivedV1.schema>;
   let silentHandler: EventHandlerDefinition<typeof mailReceivedV1.schema>;
   let contact: { id: string; customerId: string };
+  let store: DirectoryStore;
 
   beforeAll(async () => {
     db = await createTestDatabase('inbound-mail');
@@ -49,7 +51,7 @@ describe('onMailReceived (real PostgreSQL, handler called in its transaction)', 
     const settings: InboundSettings = { policy, numberPrefix: 'T-', attachmentMaxBytes: 1024 * 1024, callbacks: { dueMinutes: 120, reminderLeadMinutes: 30 }, autoAcknowledge: true };
     handler = onMailReceived(settings, () => now);
     silentHandler = onMailReceived({ ...settings, autoAcknowledge: false }, () => now);
-    const store = new DirectoryStore(dataSource, publisher, { defaultCountry: 'DE', timeZone: 'Europe/Berlin' }, () => now);
+    store = new DirectoryStore(dataSource, publisher, { defaultCountry: 'DE', timeZone: 'Europe/Berlin' }, () => now);
     const customerData = { kind: 'customer', customerNumber: 'K-1', name: 'Muster GmbH', legalName: null, vatId: null, address: null, language: 'de', accountManagerId: null } as const;
     const customer = (await new CustomersService(store).upsert(agent, { key: { kind: 'new' } }, { data: customerData, active: true })).record;
     const contactInput = { firstName: 'Max', lastName: 'Mustermann', displayName: '', emails: [{ address: example.from.address, primary: true }], phones: [], language: 'de' };
@@ -213,6 +215,24 @@ describe('onMailReceived (real PostgreSQL, handler called in its transaction)', 
     expect(logged.map((m) => [m.audience, m.medium])).toEqual([['customer', 'email'], ['internal', 'system']]);
     expect(logged[1]?.text).toContain('unknown charset x-mac-roman in part 1');
     expect(await codeOf(messages.attachment(agent, ticket?.id ?? '', '0'.repeat(64)))).toBe('ATTACHMENT_NOT_FOUND');
+  });
+
+  // Last: the contracts it creates would give every later ticket of the customer a contract.
+  it('puts the ticket of a known customer under its contract of the day, one naming an SLA policy first', async () => {
+    const contracts = new ContractsService(store);
+    const contract = (number: string, validFrom: string, slaPolicyId: string | null, validUntil: string | null = null) =>
+      contracts.upsert(agent, {
+        key: { kind: 'new' },
+        customer: { id: contact.customerId, number: null },
+        contract: { contractNumber: number, name: number, validFrom, validUntil, slaPolicyId, billingPlanId: null, freeSupport: false, entitlements: [], quotaRef: null },
+        active: true,
+      });
+    await contract('V-OLD', '2020-01-01', null);
+    await contract('V-EXPIRED', '2020-01-01', '01936a00-7777-7aaa-8bbb-000000000051', '2025-12-31');
+    const gold = (await contract('V-GOLD', '2026-01-01', '01936a00-7777-7aaa-8bbb-000000000061')).record;
+    const data = mail({ threading: { result: 'new', ticketId: null, relatedTicketId: null } });
+    await deliver(data);
+    expect((await ticketsOfMail(data.mailId))[0]).toMatchObject({ customerId: contact.customerId, contractId: gold.id });
   });
 
   it('files a mailbox category this service does not know as other', async () => {

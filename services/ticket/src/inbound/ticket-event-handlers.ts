@@ -21,6 +21,7 @@ export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinitio
     callbacks: { dueMinutes: config.TICKET_CALLBACK_DUE_MINUTES, reminderLeadMinutes: config.TICKET_CALLBACK_REMINDER_LEAD_MINUTES },
     autoAcknowledge: config.TICKET_MAIL_AUTO_ACKNOWLEDGE,
     callAttachWindowHours: config.TICKET_CALL_ATTACH_WINDOW_HOURS,
+    directoryTimeZone: config.DIRECTORY_TIME_ZONE,
     ...(config.TICKET_ACTIVITY_TYPES.includes(PHONE_SUPPORT)
       ? { callWork: { activityType: PHONE_SUPPORT, rules: { activityTypes: config.TICKET_ACTIVITY_TYPES, maxMinutesPerEntry: config.TICKET_WORK_MAX_MINUTES } } }
       : {}),

@@ -83,6 +83,22 @@ export class ContractsRepository {
     return table.many(manager, `customer_id = $1 AND NOT entitlements @> '[{"kind":"serial_number"}]'${own.sql}`, [customerId, ...own.values]);
   }
 
+  /**
+   * The contract a new ticket of the customer falls under on `day` when nobody names one (a mail or
+   * a call opens it): of the customer's active contracts valid that day that cover all its devices,
+   * one naming an SLA policy first, then the earliest start (as billing picks the governing one).
+   */
+  async governing(manager: EntityManager, customerId: string, day: CalendarDate): Promise<Contract | undefined> {
+    const candidates = await table.many(
+      manager,
+      `customer_id = $1 AND active AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until >= $2::date) AND NOT entitlements @> '[{"kind":"serial_number"}]'`,
+      [customerId, day],
+    );
+    return candidates.sort(
+      (a, b) => Number(b.data.slaPolicyId !== null) - Number(a.data.slaPolicyId !== null) || a.data.validFrom.localeCompare(b.data.validFrom) || a.id.localeCompare(b.id),
+    )[0];
+  }
+
   /** The contract with this id, when it exists and is in scope. */
   find(manager: EntityManager, scope: CustomerScope, id: string): Promise<Contract | undefined> {
     const own = ownCustomer(scope, 2);

@@ -1,7 +1,7 @@
 import { mailFailedV1, mailSentV1, type MailFailedV1, type SmtpReply } from '@helpdesk/contracts';
 import type { OutboxPublisher } from '@helpdesk/messaging';
 import { withTransaction } from '@helpdesk/persistence';
-import type { Logger } from '@helpdesk/telemetry';
+import { SpanKind, withSpan, type Logger } from '@helpdesk/telemetry';
 import type { DataSource } from 'typeorm';
 import { ArchiveRepository } from '../archive/archive.repository';
 import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
@@ -57,7 +57,8 @@ export class MailSender {
   /** One round: claim, send, record. Returns how many mails it attempted. */
   async runOnce(): Promise<number> {
     const claimed = await withTransaction(this.dataSource, (m) => new OutboundMailsRepository(m).claimDue(this.clock(), this.options.batch, this.options.leaseMs));
-    await Promise.all(claimed.map((mail) => this.attempt(mail)));
+    // Each attempt is a trace of its own, so mail.sent / mail.failed carry trace context (the queue keeps none of the message's).
+    await Promise.all(claimed.map((mail) => withSpan('mail send', { kind: SpanKind.CLIENT, attributes: { 'helpdesk.outbound_id': mail.id } }, () => this.attempt(mail))));
     return claimed.length;
   }
 

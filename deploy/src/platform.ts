@@ -12,6 +12,11 @@ export interface DeployedService {
   readonly extraPorts: readonly { readonly name: string; readonly port: number; readonly env: string }[];
   /** Event domains whose subjects it alone may publish (libs/contracts/src/naming/producers.ts). */
   readonly publishes: readonly EventDomain[];
+  /**
+   * Other domains it follows with plain (core NATS) subscriptions besides its durable consumers:
+   * state every replica needs in memory, e.g. the telephony gateway's caller index.
+   */
+  readonly follows?: readonly EventDomain[];
   /** Outbound TCP ports beyond PostgreSQL, NATS and OTLP (the network policy opens them). */
   readonly egressPorts: readonly { readonly port: number; readonly why: string }[];
   /** Whether the HTTP port takes traffic from outside the platform (webhooks, monitor). */
@@ -41,6 +46,8 @@ export const SERVICES: readonly DeployedService[] = [
     httpPort: 8083,
     extraPorts: [],
     publishes: ['call'],
+    // Each replica's caller index (directory/caller-index.feed.ts) follows contacts, customers, agents and tickets live.
+    follows: ['directory', 'ticket'],
     egressPorts: [{ port: 5038, why: 'Asterisk AMI' }],
     publicHttp: true,
   },

@@ -107,6 +107,21 @@ describe('NATS accounts and subject permissions', () => {
     expect(last?.header?.get('Nats-Msg-Id')).toBe('consume-1');
   });
 
+  it('lets the telephony gateway follow directory and ticket events live (its caller index), but no service follow a domain it does not list', async () => {
+    const gateway = await connectAs('telephony-gateway');
+    const sla = await connectAs('sla');
+    const gatewayErrors = permissionErrors(gateway);
+    const slaErrors = permissionErrors(sla);
+    const live: string[] = [];
+    gateway.subscribe('helpdesk.directory.>', { callback: (_err, msg) => void live.push(msg.subject) });
+    sla.subscribe('helpdesk.directory.>', { callback: () => undefined });
+    await Promise.all([gateway.flush(), sla.flush()]);
+    await jetstream(await connectAs('ticket')).publish('helpdesk.directory.agent.upserted.v1', '{}', { msgID: 'follow-1' });
+    await expectEventually(() => expect(live).toEqual(['helpdesk.directory.agent.upserted.v1']));
+    await expectEventually(() => expect(slaErrors.join('\n')).toMatch(/Permissions Violation for Subscription to "helpdesk\.directory\.>"/));
+    expect(gatewayErrors).toEqual([]);
+  });
+
   it('refuses a connection with a key the server does not know', async () => {
     const stranger = createUser();
     await expect(

@@ -43,9 +43,11 @@ describe('R3 streams on a three-node NATS cluster', () => {
     // Adding an identical stream again is a no-op, so a timed-out add may simply be repeated.
     for (const definition of definitions) await expectEventually(() => jsm.streams.add(definition), { timeoutMs: 60_000 });
 
-    await ensureStreams(await jetstreamManager(await connectAs('ticket'), { timeout: API_TIMEOUT_MS }), new SubjectNaming(''), { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 });
+    // A starting service's stream check is idempotent too; on a loaded machine a raft group may still be settling.
+    const serviceJsm = await jetstreamManager(await connectAs('ticket'), { timeout: API_TIMEOUT_MS });
+    await expectEventually(() => ensureStreams(serviceJsm, new SubjectNaming(''), { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 }), { timeoutMs: 90_000 });
     for (const definition of definitions) {
-      const info = await jsm.streams.info(definition.name);
+      const info = await expectEventually(() => jsm.streams.info(definition.name), { timeoutMs: 60_000 });
       expect({ name: definition.name, replicas: info.config.num_replicas, peers: (info.cluster?.replicas?.length ?? 0) + 1 }).toEqual({ name: definition.name, replicas: 3, peers: 3 });
     }
 

@@ -31,11 +31,12 @@ export function publishAllow(service: DeployedService): string[] {
 
 /**
  * What one service may subscribe to: its inbox (pull consumers, publish acks and API replies answer
- * there; other domains' events reach it only through JetStream consumers) and its own domains'
- * subjects (the telephony gateway's live monitor follows its call events without a consumer).
+ * there; other domains' events reach it through JetStream consumers), its own domains' subjects
+ * (the telephony gateway's live monitor follows its call events without a consumer) and the domains
+ * it follows live (`follows`: the telephony gateway's per-replica caller index).
  */
 export function subscribeAllow(service: DeployedService): string[] {
-  return ['_INBOX.>', ...service.publishes.map((d) => `helpdesk.${d}.>`)];
+  return ['_INBOX.>', ...[...service.publishes, ...(service.follows ?? [])].map((d) => `helpdesk.${d}.>`)];
 }
 
 const quote = (subjects: readonly string[]) => `[${subjects.map((s) => JSON.stringify(s)).join(', ')}]`;

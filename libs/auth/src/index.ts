@@ -10,6 +10,8 @@ export type { CustomerScope } from './customer-scope';
 export { signDevToken } from './dev-token';
 export type { DevTokenOptions, DevTokenSubject } from './dev-token';
 export { JwtVerifier } from './jwt-verifier';
+export { VerifiedTokenCache } from './verified-token-cache';
+export type { VerifiedTokenCacheOptions } from './verified-token-cache';
 export type { JwtVerifierOptions } from './jwt-verifier';
 export { hasRole, requireRole, rolesOf } from './require-role';
 export { ROLES, isRole } from './role';

@@ -3,6 +3,7 @@ import { bearerToken } from './bearer-token';
 import type { Caller } from './caller';
 import { callerFromClaims } from './claims';
 import { authErrorFromJose } from './jose-errors';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** How bearer tokens are verified. Exactly one of `jwksUrl` and `secret` must be set. */
 export interface JwtVerifierOptions {
@@ -16,6 +17,11 @@ export interface JwtVerifierOptions {
   readonly audience?: string;
   /** Accepted clock skew for `exp`/`nbf`, in seconds. Default 5. */
   readonly clockTolerance?: number;
+  /**
+   * Keep up to this many verified tokens in memory (by token string, until their `exp`, at most
+   * 5 minutes) so a client's repeated token is not verified again on every call. Default: off.
+   */
+  readonly cacheSize?: number;
 }
 
 /** Asymmetric algorithms accepted from a JWKS; `none` and HMAC are never taken from a key set. */
@@ -29,6 +35,7 @@ const HMAC_ALGORITHMS = ['HS256'];
 export class JwtVerifier {
   private readonly key: JWTVerifyGetKey | Uint8Array;
   private readonly verifyOptions: JWTVerifyOptions;
+  private readonly cache: VerifiedTokenCache | undefined;
 
   constructor(options: JwtVerifierOptions) {
     const { jwksUrl, secret } = options;
@@ -42,6 +49,7 @@ export class JwtVerifier {
       ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
       ...(options.audience === undefined ? {} : { audience: options.audience }),
     };
+    this.cache = options.cacheSize ? new VerifiedTokenCache({ maxEntries: options.cacheSize }) : undefined;
   }
 
   /**
@@ -51,9 +59,16 @@ export class JwtVerifier {
    */
   async verify(authorizationHeaderOrToken: string | undefined): Promise<Caller> {
     const token = bearerToken(authorizationHeaderOrToken);
+    const cached = this.cache?.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await this.verifyToken(token);
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      if (!this.cache) return caller;
+      // One object for every call with this token: frozen, so no caller can change it for the next.
+      const shared = Object.freeze(caller.kind === 'staff' ? { ...caller, roles: Object.freeze([...caller.roles]) } : caller);
+      this.cache.set(token, shared, payload.exp);
+      return shared;
     } catch (error) {
       throw authErrorFromJose(error);
     }

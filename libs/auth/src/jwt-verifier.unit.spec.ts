@@ -135,3 +135,37 @@ describe('JwtVerifier with an HS256 secret', () => {
     );
   });
 });
+
+describe('JwtVerifier with a token cache', () => {
+  const cached = new JwtVerifier({ secret: SECRET, ...claimsOptions, cacheSize: 10 });
+  const onlyDate = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+
+  afterEach(() => jest.useRealTimers());
+
+  it('answers a repeated token with the caller it verified, frozen', async () => {
+    const token = await signDevToken(SECRET, { subject: 'agent-7', roles: ['agent'] }, claimsOptions);
+    const first = await cached.verify(`Bearer ${token}`);
+    const second = await cached.verify(token);
+    expect(first).toEqual({ kind: 'staff', subject: 'agent-7', roles: ['agent'] });
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.kind === 'staff' && Object.isFrozen(first.roles)).toBe(true);
+  });
+
+  it('verifies a cached token again once it expired, and rejects it then', async () => {
+    jest.useFakeTimers({ doNotFake: [...onlyDate] });
+    const start = Date.now();
+    const token = await signDevToken(SECRET, { subject: 'a', roles: ['agent'] }, { ...claimsOptions, expiresIn: Math.floor(start / 1000) + 30 });
+    await expect(cached.verify(token)).resolves.toMatchObject({ subject: 'a' });
+    jest.setSystemTime(start + 29_000);
+    await expect(cached.verify(token)).resolves.toMatchObject({ subject: 'a' });
+    jest.setSystemTime(start + 60_000);
+    await expect(rejection(cached.verify(token))).resolves.toMatchObject({ code: 'UNAUTHENTICATED', message: 'token expired' });
+  });
+
+  it('never keeps a rejected token', async () => {
+    const forged = await rawToken({ roles: ['admin'] }, 'another-secret-that-is-at-least-32-chars');
+    await expect(rejection(cached.verify(forged))).resolves.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(rejection(cached.verify(forged))).resolves.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

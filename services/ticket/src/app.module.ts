@@ -19,13 +19,17 @@ import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WorklogModule } from './worklog/worklog.module';
 
+/** Verified bearer tokens kept in memory (least recently used out first). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** The ticket service's root module for one configuration: lib modules plus feature modules. */
 export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicModule {
   return {
     module: TicketAppModule,
     imports: [
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: ticketMigrations, migrateOnStart: config.MIGRATE_ON_START }),
-      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapTicketError, logger }),
+      // Clients repeat their bearer token on every call: verified tokens are kept until their expiry.
+      GrpcModule.forRoot({ auth: { ...jwtVerifierOptionsFromConfig(config), cacheSize: VERIFIED_TOKENS_KEPT }, mapDomainError: mapTicketError, logger }),
       // Global, so every feature module can take the OutboxPublisher without importing it.
       {
         ...MessagingModule.forRoot({

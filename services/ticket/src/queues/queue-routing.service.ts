@@ -10,6 +10,7 @@ import { routeByRule, type Queue } from './queue';
 import { needsRouting, routingAssignment } from './queue-routing';
 import { QueuesRepository } from './queues.repository';
 import { nextRoundRobinMember } from './round-robin';
+import { GroupedCalls } from '../shared/grouped-calls';
 
 /** Who routes tickets, as the history and `ticket.assigned` record it. */
 export const QUEUE_ROUTING_ACTOR: Actor = { kind: 'system', id: null, displayName: 'ticket-queue-routing' };
@@ -27,6 +28,12 @@ export type RoutingOutcome = 'assigned' | 'queued' | 'unchanged';
 export class QueueRouting {
   private readonly queues = new QueuesRepository();
   private readonly agents = new AgentsRepository();
+
+  /**
+   * The unlocked candidate reads of {@link mayRoute}, per reader: the routing consumer checks
+   * several events at once, and checks that overlap share one query for all their categories.
+   */
+  private readonly candidateReads = new WeakMap<EntityManager, GroupedCalls<string, Queue[]>>();
 
   constructor(private readonly policy: TicketPolicy) {}
 
@@ -54,7 +61,7 @@ export class QueueRouting {
    * without locks, so it may say true for a ticket that `route` then leaves unchanged.
    */
   async mayRoute(reader: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<boolean> {
-    const queue = await this.queueOf(reader, ticket);
+    const queue = ticket.queueId ? await this.queues.find(reader, { id: ticket.queueId }) : routeByRule(await this.candidatesReader(reader).call(ticket.category), ticket);
     if (!queue) return false;
     return ticket.queueId !== queue.id || handsOutTurns(queue);
   }
@@ -76,6 +83,22 @@ export class QueueRouting {
     });
     if (member) await this.queues.saveRotation(manager, queue.id, member);
     return member;
+  }
+
+  private candidatesReader(reader: EntityManager): GroupedCalls<string, Queue[]> {
+    let reads = this.candidateReads.get(reader);
+    if (!reads) {
+      reads = new GroupedCalls<string, Queue[]>(
+        async (categories) => {
+          const queues = await this.queues.routingCandidatesOfAny(reader, [...new Set(categories)]);
+          // Each caller gets what `routingCandidates` would have read for its category alone.
+          return categories.map((category) => ({ status: 'fulfilled', value: queues.filter((q) => q.categories.includes(category)) }));
+        },
+        { maxGroup: 64 },
+      );
+      this.candidateReads.set(reader, reads);
+    }
+    return reads;
   }
 }
 

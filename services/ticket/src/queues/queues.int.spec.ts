@@ -163,6 +163,27 @@ describe('queues, agents and assignment (real PostgreSQL)', () => {
       const assigned = await ticket({ category: 'billing', assigneeId: clerk.id });
       expect(await route(assigned.id)).toBe('unchanged');
     });
+
+    it('checks concurrent events for routing with shared reads, each as if read alone', async () => {
+      const clerk = await agent('Check Clerk');
+      const manual = await queue('check-manual', [clerk], { categories: ['other'], priorities: ['low'], strategy: 'manual' });
+      const turns = await queue('check-turns', [clerk], { categories: ['billing'], priorities: ['low'], strategy: 'round_robin' });
+      const checks = [
+        { queueId: null, category: 'other', priority: 'low' }, // a queue takes it: may route
+        { queueId: null, category: 'billing', priority: 'low' },
+        { queueId: null, category: 'technical', priority: 'high' },
+        { queueId: null, category: 'other', priority: 'critical' },
+        { queueId: manual.id, category: 'other', priority: 'low' }, // already in its queue, no turns: nothing to do
+        { queueId: turns.id, category: 'billing', priority: 'low' }, // its queue hands out turns
+      ] as const;
+      const fresh = new QueueRouting(policy);
+      // Started together, so the category checks after the first share one read; the answers must not depend on that.
+      const together = await Promise.all(checks.map((check) => fresh.mayRoute(dataSource.manager, check)));
+      const alone: boolean[] = [];
+      for (const check of checks) alone.push(await new QueueRouting(policy).mayRoute(dataSource.manager, check));
+      expect(together).toEqual(alone);
+      expect([together[0], together[1], together[4], together[5]]).toEqual([true, true, false, true]);
+    });
   });
 
   describe('absence', () => {

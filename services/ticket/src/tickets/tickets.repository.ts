@@ -24,6 +24,13 @@ export class TicketsRepository {
     return `${prefix}${row?.n ?? ''}`;
   }
 
+  /** `count` next numbers in one round trip, ascending (for creations grouped under load). */
+  async nextNumbers(manager: EntityManager, prefix: string, count: number): Promise<string[]> {
+    const rows = (await manager.query(`SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1::int)`, [count])) as { n: string }[];
+    const values = rows.map((row) => BigInt(row.n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return values.map((n) => `${prefix}${n}`);
+  }
+
   async insert(manager: EntityManager, ticket: Ticket, actor: Actor): Promise<void> {
     const { text, values } = this.insertStatement(ticket, actor);
     await manager.query(text, [...values]);

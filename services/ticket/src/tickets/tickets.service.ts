@@ -6,6 +6,7 @@ import type { Ticket } from './ticket';
 import { assignTicket, type AssignInput } from './ticket-assignment';
 import { createTicket, type CreateTicketInput } from './ticket-creation';
 import type { ChangeContext, TicketDecision } from './ticket-decisions';
+import { TicketNumbers } from './ticket-numbers';
 import { pageSize, type Page, type PageRequest, type TicketFilter } from './ticket-filter';
 import type { TicketSettings } from './ticket-settings';
 import { changeStatus, type StatusChangeInput } from './ticket-status-change';
@@ -18,15 +19,19 @@ export type { TicketKey } from './tickets.repository';
 
 /** The ticket lifecycle use cases on top of the {@link TicketUnitOfWork}. */
 export class TicketsService {
+  private readonly numbers: TicketNumbers;
+
   constructor(
     private readonly work: TicketUnitOfWork,
-    private readonly settings: TicketSettings,
-  ) {}
+    settings: TicketSettings,
+  ) {
+    this.numbers = new TicketNumbers(work.dataSource, work.tickets, settings.numberPrefix);
+  }
 
   async create(caller: Caller, input: CreateTicketInput): Promise<Ticket> {
     const own = this.forCaller(caller, input);
     // A number drawn for a ticket that is then refused is a gap, as with any sequence.
-    const number = await this.work.tickets.nextNumber(this.work.dataSource.manager, this.settings.numberPrefix);
+    const number = await this.numbers.next();
     const actor = actorOf(caller);
     const decision = createTicket(own, { id: uuidv7(), number, now: this.work.clock(), actor, policy: this.work.policy });
     await this.work.insertAlone(decision, actor);

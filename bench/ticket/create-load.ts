@@ -13,6 +13,8 @@ export interface CreateLoadResult {
   /** Failed calls by gRPC status name. */
   readonly errors: Map<string, number>;
   readonly windowSeconds: number;
+  /** Successful calls in the whole phase, warm-up included (what the service's CPU time paid for). */
+  succeeded: number;
 }
 
 type Sample = (startedAt: number) => Promise<void>;
@@ -23,6 +25,7 @@ function sampler(client: UnaryClient, token: string, result: CreateLoadResult, r
     try {
       const response = await client.call<{ ticket?: { id?: string } }>('CreateTicket', createTicketRequest(), token);
       const returned = nowMs();
+      result.succeeded += 1;
       if (!record()) return;
       result.latencies.push(returned - startedAt);
       if (response.ticket?.id) result.returnedAt.set(response.ticket.id, returned);
@@ -35,7 +38,7 @@ function sampler(client: UnaryClient, token: string, result: CreateLoadResult, r
 }
 
 function emptyResult(windowSeconds: number): CreateLoadResult {
-  return { perSecond: 0, latencies: [], returnedAt: new Map(), errors: new Map(), windowSeconds };
+  return { perSecond: 0, latencies: [], returnedAt: new Map(), errors: new Map(), windowSeconds, succeeded: 0 };
 }
 
 /**

@@ -13,7 +13,8 @@ import { buildTicketService, startTicketProcess, type TicketProcess } from './ti
  * `helpdesk.ticket.created.v1` reaching a NATS subscriber.
  */
 
-const SATURATION = { inFlight: 64, seconds: 30, warmUpSeconds: 3 };
+/** `BENCH_CREATE_SECONDS` shortens (a) for quick comparisons on a busy machine. */
+const SATURATION = { inFlight: 64, seconds: Number(process.env['BENCH_CREATE_SECONDS'] ?? 30), warmUpSeconds: 3 };
 /** `BENCH_CREATE_RATE` changes the paced rate, e.g. to find the highest rate that keeps p99 < 50 ms. */
 const PACED = { perSecond: Number(process.env['BENCH_CREATE_RATE'] ?? 500), seconds: 15, tickMs: 10 };
 const EVENTS_WITHIN_MS = 60_000;
@@ -27,6 +28,7 @@ export interface TicketCreateBenchResult {
   readonly pacedP99Ms: number;
   readonly eventP50Ms: number;
   readonly eventP99Ms: number;
+  readonly serviceCpuMsPerTicket: number;
 }
 
 function errorsText(result: CreateLoadResult): string {
@@ -46,10 +48,27 @@ interface PhaseFigures {
   readonly load: CreateLoadResult;
   readonly latency: LatencySummary;
   readonly events: EventFigures;
+  readonly cpuMsPerTicket: number;
+}
+
+/**
+ * Service CPU ms per created ticket: the process's CPU from the phase's start until it is quiet
+ * again (so the outbox relay and the own consumers that run behind the calls are paid for too),
+ * over every ticket the phase created, warm-up included. Unlike tickets/s it hardly depends on
+ * what else the shared machine is doing.
+ */
+async function cpuMsPerTicket(service: TicketProcess, cpuBefore: number, load: CreateLoadResult): Promise<number> {
+  await service.awaitQuiet(60_000);
+  return (service.cpuMs() - cpuBefore) / Math.max(1, load.succeeded);
+}
+
+interface SaturationFigures extends PhaseFigures {
+  readonly serviceCpuPercent: number;
+  readonly cpuMsPerTicket: number;
 }
 
 /** (a): the closed loop, with the CPU the service and the generator used. */
-async function saturationPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher): Promise<PhaseFigures & { serviceCpuPercent: number }> {
+async function saturationPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher): Promise<SaturationFigures> {
   const cpuBefore = process.cpuUsage();
   const serviceCpuBefore = service.cpuMs();
   const startedAt = Date.now();
@@ -59,39 +78,45 @@ async function saturationPhase(service: TicketProcess, client: UnaryClient, watc
   const serviceCpuPercent = ((service.cpuMs() - serviceCpuBefore) / elapsedMs) * 100;
   const latency = summarize(load.latencies);
   const events = await eventDelays(watcher, load);
+  const perTicket = await cpuMsPerTicket(service, serviceCpuBefore, load);
   console.log(
     `ticket-create (a) ${SATURATION.inFlight} CreateTicket calls in flight for ${SATURATION.seconds} s (after ${SATURATION.warmUpSeconds} s warm-up):\n` +
       `  ${load.perSecond.toFixed(0)} tickets/s (${load.latencies.length} tickets); latency p50 ${formatMs(latency.p50)}, ` +
       `p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)}${errorsText(load)}\n` +
       `  response → created event: p50 ${formatMs(events.p50)}, p99 ${formatMs(events.p99)}, max ${formatMs(events.max)} ` +
       `(${events.missing} missing after ${EVENTS_WITHIN_MS / 1_000} s)\n` +
-      `  CPU: ticket service process ${serviceCpuPercent.toFixed(0)} % of one core, load generator ${(((cpu.user + cpu.system) / 1_000 / elapsedMs) * 100).toFixed(0)} %`,
+      `  CPU: ticket service process ${serviceCpuPercent.toFixed(0)} % of one core, load generator ${(((cpu.user + cpu.system) / 1_000 / elapsedMs) * 100).toFixed(0)} %\n` +
+      `  ticket service CPU per ticket (until quiet, ${load.succeeded} tickets incl. warm-up): ${perTicket.toFixed(2)} ms`,
   );
-  return { load, latency, events, serviceCpuPercent };
+  return { load, latency, events, serviceCpuPercent, cpuMsPerTicket: perTicket };
 }
 
 /** (b) and (c): the paced open loop, once the service has caught up with (a). */
 async function pacedPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher): Promise<PhaseFigures> {
   await service.awaitQuiet(60_000);
+  const serviceCpuBefore = service.cpuMs();
   const load = await pacedLoad(client, service.tokens.agent, PACED);
   const latency = summarize(load.latencies);
   const events = await eventDelays(watcher, load);
+  const perTicket = await cpuMsPerTicket(service, serviceCpuBefore, load);
   console.log(
     `ticket-create (b) paced ${PACED.perSecond} CreateTicket/s for ${PACED.seconds} s (open loop, latency from the scheduled send):\n` +
       `  ${load.perSecond.toFixed(0)} tickets/s achieved (${load.latencies.length} tickets); latency p50 ${formatMs(latency.p50)}, ` +
       `p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)}${errorsText(load)}\n` +
       `  response → created event: p50 ${formatMs(events.p50)}, p99 ${formatMs(events.p99)}, max ${formatMs(events.max)} ` +
-      `(${events.beforeResponse} events arrived before the response; ${events.missing} missing)`,
+      `(${events.beforeResponse} events arrived before the response; ${events.missing} missing)\n` +
+      `  ticket service CPU per ticket (until quiet): ${perTicket.toFixed(2)} ms`,
   );
-  return { load, latency, events };
+  return { load, latency, events, cpuMsPerTicket: perTicket };
 }
 
-function resultRows(a: PhaseFigures & { serviceCpuPercent: number }, b: PhaseFigures): ResultRow[] {
+function resultRows(a: SaturationFigures, b: PhaseFigures): ResultRow[] {
   const pair = (x: { p50: number; p99: number }) => `${formatMs(x.p50)} / ${formatMs(x.p99)}`;
   return [
     { measurement: `(a) CreateTicket, ${SATURATION.inFlight} in flight, ${SATURATION.seconds} s`, result: `${a.load.perSecond.toFixed(0)} tickets/s`, target: '≥ 1 500 tickets/s', met: a.load.perSecond >= 1_500 && a.load.errors.size === 0 },
     { measurement: '(a) latency p50 / p99', result: pair(a.latency), target: '—' },
     { measurement: '(a) ticket service CPU', result: `${a.serviceCpuPercent.toFixed(0)} % of one core`, target: '—' },
+    { measurement: '(a) / (b) ticket service CPU per ticket', result: `${a.cpuMsPerTicket.toFixed(2)} ms / ${b.cpuMsPerTicket.toFixed(2)} ms`, target: '—' },
     { measurement: '(a) response → created event p50 / p99', result: pair(a.events), target: '—' },
     { measurement: `(b) CreateTicket paced at ${PACED.perSecond}/s: achieved`, result: `${b.load.perSecond.toFixed(0)} tickets/s`, target: '—' },
     { measurement: `(b) CreateTicket paced at ${PACED.perSecond}/s, p50 / p99`, result: pair(b.latency), target: 'p99 < 50 ms', met: b.latency.p99 < 50 && b.load.errors.size === 0 },
@@ -117,6 +142,7 @@ export async function runTicketCreate(): Promise<TicketCreateBenchResult> {
       pacedP99Ms: b.latency.p99,
       eventP50Ms: b.events.p50,
       eventP99Ms: b.events.p99,
+      serviceCpuMsPerTicket: a.cpuMsPerTicket,
     };
   } finally {
     watcher.close();

@@ -10,11 +10,13 @@ const PLACEHOLDER = /\$(\d+)/g;
 
 /**
  * Joins data-modifying statements (INSERT/UPDATE/DELETE without RETURNING needs) into one
- * `WITH s1 AS (…), s2 AS (…) SELECT …` statement, renumbering each one's placeholders.
+ * `WITH s1 AS (…), s2 AS (…) SELECT …` statement, renumbering each one's placeholders. `select`
+ * is the final query (default `SELECT 1`), e.g. `SELECT count(*) FROM s1` to learn whether a
+ * conditional write happened.
  * The statements' texts must not contain `$<digits>` anywhere but in placeholders (no dollar
  * quoting, no such string literals): they are built by repositories, never from input.
  */
-export function combineStatements(statements: readonly SqlStatement[]): SqlStatement {
+export function combineStatements(statements: readonly SqlStatement[], select = 'SELECT 1'): SqlStatement {
   if (statements.length === 0) throw new Error('combineStatements: no statement');
   const values: unknown[] = [];
   const parts = statements.map((statement, i) => {
@@ -23,7 +25,7 @@ export function combineStatements(statements: readonly SqlStatement[]): SqlState
     const text = statement.text.replace(PLACEHOLDER, (_, n: string) => `$${Number(n) + offset}`);
     return `s${i + 1} AS (${text})`;
   });
-  return { text: `WITH ${parts.join(',\n')}\nSELECT 1`, values };
+  return { text: `WITH ${parts.join(',\n')}\n${select}`, values };
 }
 
 /**

@@ -22,6 +22,11 @@ describe('combineStatements', () => {
     expect(combined.text).toContain('s2 AS (SELECT $12, $2)');
   });
 
+  it('ends with the given query, e.g. one that reads what a conditional write returned', () => {
+    const combined = combineStatements([{ text: 'INSERT INTO a (x) VALUES ($1) ON CONFLICT DO NOTHING RETURNING x', values: [1] }], 'SELECT count(*) AS n FROM s1');
+    expect(combined.text).toBe('WITH s1 AS (INSERT INTO a (x) VALUES ($1) ON CONFLICT DO NOTHING RETURNING x)\nSELECT count(*) AS n FROM s1');
+  });
+
   it('refuses an empty list', () => {
     expect(() => combineStatements([])).toThrow('no statement');
   });

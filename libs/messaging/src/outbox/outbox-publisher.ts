@@ -84,14 +84,18 @@ export class OutboxPublisher {
   /**
    * The INSERT of envelopes from {@link build} into the outbox of `manager`'s schema, for a caller
    * that runs it as part of a larger statement (`runAsOneStatement` of `@helpdesk/persistence`).
+   * `onlyIf`: an SQL condition each row is inserted under, e.g. `EXISTS (SELECT 1 FROM s1)` so
+   * the events are written only when the state change beside them happened (a conditional
+   * UPDATE, an INSERT … ON CONFLICT DO NOTHING); it may refer to the envelope as `e.doc` (jsonb),
+   * e.g. `(e.doc->>'subject')::uuid IN (SELECT id FROM s1)`, and must not contain `$<digits>`.
    */
-  insertStatement(manager: EntityManager, events: readonly CloudEvent[]): SqlStatement {
+  insertStatement(manager: EntityManager, events: readonly CloudEvent[], onlyIf?: string): SqlStatement {
     // One JSON array parameter: a single stringify, no array-literal escaping; ORDINALITY keeps
     // the given order in `position`.
     return {
       text: `INSERT INTO ${platformTable('outbox', schemaOf(manager.connection.options))} (event_id, type, envelope)
        SELECT (e.doc->>'id')::uuid, e.doc->>'type', e.doc
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, n)
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, n)${onlyIf ? `\n        WHERE ${onlyIf}` : ''}
         ORDER BY e.n`,
       values: [JSON.stringify(events)],
     };

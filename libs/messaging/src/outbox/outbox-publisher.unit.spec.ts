@@ -61,3 +61,17 @@ describe('traceContextFields', () => {
     expect(traceContextFields(ROOT_CONTEXT)).toEqual({});
   });
 });
+
+describe('OutboxPublisher.insertStatement', () => {
+  const publisher = new OutboxPublisher({ service: 'telephony-gateway', events: [pingedV1] });
+  const manager = { connection: { options: {} } } as unknown as Parameters<OutboxPublisher['insertStatement']>[0];
+
+  it('inserts the envelopes as one JSON parameter, only under the given condition when one is given', () => {
+    const events = publisher.build({ event: pingedV1, subject: 'call-1', data: { n: 7 } });
+    const plain = publisher.insertStatement(manager, events);
+    expect(plain.text).not.toContain('WHERE');
+    expect(plain.values).toEqual([JSON.stringify(events)]);
+    const conditional = publisher.insertStatement(manager, events, 'EXISTS (SELECT 1 FROM s1)');
+    expect(conditional.text).toMatch(/WITH ORDINALITY AS e\(doc, n\)\s+WHERE EXISTS \(SELECT 1 FROM s1\)\s+ORDER BY e\.n$/);
+  });
+});

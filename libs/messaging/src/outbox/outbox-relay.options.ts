@@ -29,6 +29,12 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (default 1 000). */
   readonly pollIntervalMs?: number;
+  /**
+   * After a NOTIFY wakes an idle relay, wait this long before the pass so the rows of commits
+   * arriving close together go out in one pass (default 0: at once). Trades that much event
+   * latency for fewer relay queries when a service commits hundreds of small transactions a second.
+   */
+  readonly coalesceMs?: number;
   /** How often a standby tries to take the lock (default 2 000). */
   readonly lockRetryMs?: number;
   /** Back-off after a failed pass (default 100 ms doubling to 10 s). */

@@ -15,3 +15,5 @@ export { uniqueName } from './unique-name';
 export { freePort } from './free-port';
 export { grpcClient } from './grpc-test-client';
 export type { TestGrpcClient } from './grpc-test-client';
+export { startServiceFromSources } from './service-from-sources';
+export type { ServiceFromSources, ServiceFromSourcesOptions } from './service-from-sources';

@@ -6,6 +6,7 @@ import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
 import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import type { TelephonyConfig } from './config';
+import { CallerIndex } from './directory/caller-index';
 import { directoryReadModelHandlers } from './directory/directory-read-model.handlers';
 import { mapCallError } from './errors/telephony-error.map';
 import { GatewayModule } from './gateway.module';
@@ -13,6 +14,9 @@ import { telephonyMigrations } from './migrations/telephony-migrations';
 
 /** The telephony gateway's root module for one configuration: lib modules plus the gateway's features. */
 export function telephonyAppModule(config: TelephonyConfig, logger: Logger): DynamicModule {
+  // One caller index per process, fed by the read-model consumers and the gateway's own subscription.
+  const callerIndex = new CallerIndex();
+  const messaging = messagingSettings(config);
   return {
     module: TelephonyAppModule,
     imports: [
@@ -25,14 +29,15 @@ export function telephonyAppModule(config: TelephonyConfig, logger: Logger): Dyn
           ...(config.NATS_CREDS ? { natsCreds: config.NATS_CREDS } : {}),
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           dataSource: DATA_SOURCE,
-          ...messagingSettings(config),
+          ...messaging,
+          relay: { ...messaging.relay, coalesceMs: config.TELEPHONY_OUTBOX_COALESCE },
           events: EVENT_REGISTRY,
-          handlers: directoryReadModelHandlers(),
+          handlers: directoryReadModelHandlers(callerIndex),
           logger,
         }),
         global: true,
       },
-      GatewayModule.forRoot(config, logger),
+      GatewayModule.forRoot(config, logger, callerIndex),
     ],
   };
 }

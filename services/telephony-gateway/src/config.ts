@@ -1,4 +1,4 @@
-import { bool, positiveInt } from '@helpdesk/config';
+import { bool, duration, positiveInt } from '@helpdesk/config';
 import { serviceConfigSchema, type ServiceConfig } from '@helpdesk/runtime';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
@@ -18,6 +18,12 @@ export const telephonyConfigSchema = serviceConfigSchema({ grpc: 50053, http: 80
   TELEPHONY_ACTIVE_CALL_MAX_HOURS: positiveInt().default(12),
   /** Milliseconds of the first AMI reconnect delay; doubles up to 30 s. */
   TELEPHONY_AMI_RECONNECT_MS: positiveInt().default(1000),
+  /**
+   * How long the outbox relay waits after being woken before it publishes (e.g. `5ms`, `0ms`): at
+   * hundreds of call events a second the rows of many webhooks then go out in one pass, which
+   * spares the database; call events reach NATS that much later (the monitor does not wait for it).
+   */
+  TELEPHONY_OUTBOX_COALESCE: duration().default(5),
   /** Whether an empty gateway creates the demo PBX connections at start (`npm start` sets it). */
   DEMO_DATA: bool().default(false),
 });

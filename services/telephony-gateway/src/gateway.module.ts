@@ -12,6 +12,9 @@ import type { TelephonyConfig } from './config';
 import { ConnectionCache } from './connections/connection-cache';
 import { PbxConnectionsGrpcController } from './connections/pbx-connections.grpc.controller';
 import { PbxConnectionsService } from './connections/pbx-connections.service';
+import { CallerIndex } from './directory/caller-index';
+import { CallerIndexLifecycle } from './directory/caller-index.lifecycle';
+import { CallerLookup } from './directory/caller-lookup';
 import { DirectoryEnricher } from './monitor/directory.enricher';
 import { MonitorHub } from './monitor/monitor-hub';
 import { MonitorLifecycle } from './monitor/monitor.lifecycle';
@@ -22,21 +25,29 @@ import { MonitorLifecycle } from './monitor/monitor.lifecycle';
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: TelephonyConfig, logger: Logger): DynamicModule {
+  static forRoot(config: TelephonyConfig, logger: Logger, callerIndex: CallerIndex): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [CallsGrpcController, PbxConnectionsGrpcController],
       providers: [
         { provide: ConnectionCache, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new ConnectionCache(dataSource) },
+        { provide: CallerIndex, useValue: callerIndex },
+        {
+          provide: CallerIndexLifecycle,
+          inject: [CallerIndex, DATA_SOURCE, NATS_CONNECTION],
+          useFactory: (index: CallerIndex, dataSource: DataSource, nc: NatsConnection) => new CallerIndexLifecycle(index, dataSource, nc, config.NATS_SUBJECT_PREFIX, logger),
+        },
+        { provide: CallerLookup, inject: [CallerIndex, DATA_SOURCE], useFactory: (index: CallerIndex, dataSource: DataSource) => new CallerLookup(index, dataSource) },
         {
           provide: MonitorHub,
-          inject: [DATA_SOURCE],
-          useFactory: (dataSource: DataSource) => new MonitorHub(new DirectoryEnricher(dataSource), (error) => logger.error({ err: error }, 'monitor update failed')),
+          inject: [CallerLookup],
+          useFactory: (callers: CallerLookup) => new MonitorHub(new DirectoryEnricher(callers), (error) => logger.error({ err: error }, 'monitor update failed')),
         },
         {
           provide: CallsService,
-          inject: [DATA_SOURCE, OutboxPublisher, MonitorHub],
-          useFactory: (dataSource: DataSource, outbox: OutboxPublisher, hub: MonitorHub) => new CallsService(dataSource, outbox, hub, config.TELEPHONY_DEFAULT_COUNTRY as CountryCode),
+          inject: [DATA_SOURCE, OutboxPublisher, MonitorHub, CallerLookup],
+          useFactory: (dataSource: DataSource, outbox: OutboxPublisher, hub: MonitorHub, callers: CallerLookup) =>
+            new CallsService(dataSource, outbox, hub, callers, config.TELEPHONY_DEFAULT_COUNTRY as CountryCode),
         },
         {
           provide: AmiSupervisor,

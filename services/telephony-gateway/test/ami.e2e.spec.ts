@@ -82,6 +82,14 @@ describe('calls from Asterisk over AMI', () => {
     expect(await ended('1795433000.401')).toMatchObject({ outcome: 'answered', extension: '215', agentId: JONAS, talkSeconds: 388, complete: true });
   });
 
+  it('records the queue a call waited in (app_queue events), answered by a queue member or abandoned', async () => {
+    peer.play('queued.ami');
+    expect(await ended('1795437000.801')).toMatchObject({ outcome: 'answered', pbxQueue: 'support', extension: '214', agentId: ANNA, contactId: CONTACT, ringSeconds: 9, talkSeconds: 242 });
+    expect(await app.sql('SELECT pbx_queue FROM calls WHERE pbx_call_id = $1', ['1795437000.801'])).toEqual([{ pbx_queue: 'support' }]);
+    peer.play('queue-abandoned.ami');
+    expect(await ended('1795438000.901')).toMatchObject({ outcome: 'missed', pbxQueue: 'billing', extension: null, ringSeconds: 31, talkSeconds: 0 });
+  });
+
   it('completes a call from the events after a reconnect when it was still up, without a second record', async () => {
     // Ids only ("…id: "), so the recorded timestamps stay as they were.
     const ids = [['id: 1795430000.1', 'id: 1795434000.5']] as const;

@@ -99,6 +99,16 @@ describe('a call through the Generic CTI webhook', () => {
     monitor.cancel();
   });
 
+  it('decides on the stored call, not on this replica\'s copy, when another replica changed it meanwhile', async () => {
+    await postCti(app, cti.id, cti.token, { event: 'newCall', callId: 'sg-3003', direction: 'in', from: '+4930123456', to: '+49401234000' });
+    // Another replica took the answer (extension 215): the stored row moved on, this replica still holds it ringing.
+    await app.sql(`UPDATE calls SET state = 'talking', extension = '215', answered_at = started_at, revision = revision + 1 WHERE pbx_call_id = 'sg-3003'`);
+    // Decided on the stale copy it would end missed; the conditional write refuses it and the locked path decides again.
+    expect(await postCti(app, cti.id, cti.token, { event: 'hangup', callId: 'sg-3003', cause: 'normalClearing' })).toMatchObject({ status: 200, body: { outcome: 'answered', repeated: false } });
+    const events = await app.sql<{ data: { outcome: string; extension: string } }>(`SELECT envelope->'data' AS data FROM outbox WHERE type = $1 AND envelope->'data'->>'pbxCallId' = 'sg-3003'`, [callEndedV1.type]);
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ outcome: 'answered', extension: '215' })]);
+  });
+
   it('lists calls by outcome and customer, paged', async () => {
     const all = await app.grpc.call<{ calls: CallMessage[]; page: { nextPageToken: string } }>('ListCalls', { customerId: contact.customerId, page: { pageSize: 1 } }, app.tokens.agent);
     expect(all.calls).toHaveLength(1);
@@ -107,5 +117,23 @@ describe('a call through the Generic CTI webhook', () => {
     expect(next.calls[0]?.id).not.toBe(all.calls[0]?.id);
     const missed = await app.grpc.call<{ calls: CallMessage[] }>('ListCalls', { outcome: 'CALL_OUTCOME_MISSED' }, app.tokens.agent);
     expect(missed.calls.map((c) => c.outcome)).toEqual(['CALL_OUTCOME_MISSED']);
+  });
+
+  it('stores concurrent webhooks of many calls together, each call and event once', async () => {
+    const ids = Array.from({ length: 24 }, (_, i) => `burst-${i}`);
+    const post = (fields: Record<string, string>) => postCti(app, cti.id, cti.token, fields);
+    const started = await Promise.all([...ids, 'burst-0'].map((callId) => post({ event: 'newCall', callId, direction: 'in', from: '+4930123456', to: '+49401234000' })));
+    expect(started.map((r) => r.status).every((s) => s === 200)).toBe(true);
+    expect(started.filter((r) => r.body['repeated'] === true)).toHaveLength(1);
+    const ended = await Promise.all(ids.map((callId, i) => post({ event: 'hangup', callId, cause: i % 2 ? 'busy' : 'cancel' })));
+    expect(ended.map((r) => r.body['outcome'])).toEqual(ids.map((_, i) => (i % 2 ? 'busy' : 'missed')));
+    const counts = await app.sql<{ type: string; n: number }>(
+      `SELECT type, count(*)::int AS n FROM outbox WHERE envelope->'data'->>'pbxCallId' LIKE 'burst-%' GROUP BY type ORDER BY type`,
+    );
+    expect(counts).toEqual([
+      { type: callEndedV1.type, n: 24 },
+      { type: callStartedV1.type, n: 24 },
+    ]);
+    expect(await app.sql(`SELECT 1 FROM calls WHERE pbx_call_id LIKE 'burst-%' AND state = 'ended'`)).toHaveLength(24);
   });
 });

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { callEndedV1 } from '@helpdesk/contracts';
+import { agentUpsertedV1, callEndedV1 } from '@helpdesk/contracts';
 import { expectEventually, signTestJwt } from '@helpdesk/testing';
 import { createCtiConnection, postCti, startGatewayApp, type GatewayApp } from './support/gateway-app';
 
@@ -101,7 +101,10 @@ describe('the hotline monitor and calls recorded through the API', () => {
     const anna = '0195f3a0-0000-7000-8000-00000000a001';
     const watch = app.grpc.watch<{ call?: { call: { pbxCallId: string } }; snapshotComplete: boolean }>('WatchCalls', { agentId: anna }, app.tokens.agent);
     await expectEventually(() => expect(watch.received.some((m) => m.snapshotComplete)).toBe(true));
-    await app.sql(`INSERT INTO directory_agents (agent_id, display_name, extension, active, version) VALUES ($1, 'Anna', '214', true, 1), ('0195f3a0-0000-7000-8000-00000000a002', 'Jonas', '215', true, 1)`, [anna]);
+    for (const [agentId, extension] of [[anna, '214'], ['0195f3a0-0000-7000-8000-00000000a002', '215']] as const) {
+      await app.publish(agentUpsertedV1.type, agentId, { ...agentUpsertedV1.example, agentId, extension });
+    }
+    await expectEventually(async () => expect(await app.sql('SELECT 1 FROM directory_agents')).toHaveLength(2));
     await postCti(app, cti.id, cti.token, { event: 'newCall', callId: 'agent-1', direction: 'out', from: '214', to: '030123456', user: '214' });
     await postCti(app, cti.id, cti.token, { event: 'newCall', callId: 'agent-2', direction: 'out', from: '215', to: '030123456', user: '215' });
     await postCti(app, cti.id, cti.token, { event: 'newCall', callId: 'agent-3', direction: 'in', from: '030123457', to: '+49401234000' });

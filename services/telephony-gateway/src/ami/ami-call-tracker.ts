@@ -1,11 +1,12 @@
 import type { Call, CallDirection, EndCause } from '../calls/call';
-import type { AnswerCallInput, EndCallInput, StartCallInput } from '../calls/call-inputs';
+import type { AnswerCallInput, EndCallInput, QueueCallInput, StartCallInput } from '../calls/call-inputs';
 import type { AmiMessage } from './ami-protocol';
 
 /** What an AMI event means for the call model. */
 export type AmiCommand =
   | { readonly kind: 'start'; readonly input: StartCallInput }
   | { readonly kind: 'answer'; readonly input: AnswerCallInput }
+  | { readonly kind: 'queue'; readonly input: QueueCallInput }
   | { readonly kind: 'end'; readonly input: EndCallInput };
 
 interface TrackedCall {
@@ -13,6 +14,8 @@ interface TrackedCall {
   answered: boolean;
   extension: string | null;
   lastDialStatus: string | null;
+  /** The app_queue queue the caller waits or waited in; null when none. */
+  queue: string | null;
   /** Events of this call were lost (it was followed up after a reconnect). */
   incomplete: boolean;
 }
@@ -23,7 +26,9 @@ interface TrackedCall {
  * `Newchannel` of the first channel → start (inbound when its context is a trunk context);
  * `BridgeEnter` once two channels are bridged → answer (again, with the new agent, after a transfer);
  * `DialEnd` remembers why a ring ended (BUSY, NOANSWER, CANCEL, …);
- * `Hangup` of the first channel → end, with the cause from the last dial status or the Q.850 code.
+ * `Hangup` of the first channel → end, with the cause from the last dial status or the Q.850 code;
+ * the app_queue events of the caller's channel (`QueueCallerJoin`, `AgentCalled`, `AgentConnect`,
+ * `QueueCallerAbandon`, …) carry a `Queue` header → queue (once per queue the call enters).
  * `Cdr` and other events are ignored: the hangup already ends the call.
  */
 export class AmiCallTracker {
@@ -44,7 +49,7 @@ export class AmiCallTracker {
       case 'hangup':
         return event['uniqueid'] === linkedid ? this.hungUp(linkedid, event, at) : [];
       default:
-        return [];
+        return isQueueEvent(event) ? this.queued(linkedid, event['queue'] ?? '', at) : [];
     }
   }
 
@@ -71,7 +76,14 @@ export class AmiCallTracker {
         commands.push({ kind: 'end', input: { pbxCallId: call.pbxCallId, cause: 'normalClearing', pbxCause: null, forwardedTo: null, at, complete: false } });
         continue;
       }
-      const tracked: TrackedCall = this.calls.get(call.pbxCallId) ?? { direction: call.direction, answered: call.state === 'talking', extension: call.extension, lastDialStatus: null, incomplete: false };
+      const tracked: TrackedCall = this.calls.get(call.pbxCallId) ?? {
+        direction: call.direction,
+        answered: call.state === 'talking',
+        extension: call.extension,
+        lastDialStatus: null,
+        queue: call.pbxQueue,
+        incomplete: false,
+      };
       this.calls.set(call.pbxCallId, tracked);
       // Answered while the gateway was away: the answer time is a guess, so the record says so.
       const answered = this.answerIfBridged(call.pbxCallId, tracked, legs, at);
@@ -97,8 +109,17 @@ export class AmiCallTracker {
     const direction: CallDirection = this.inboundContexts.includes(channel['context'] ?? '') ? 'inbound' : 'outbound';
     const number = channel['calleridnum'] ?? '';
     const extension = direction === 'outbound' && number ? number : null;
-    this.calls.set(linkedid, { direction, answered: false, extension, lastDialStatus: null, incomplete });
-    return { kind: 'start', input: { pbxCallId: linkedid, direction, from: unknownAsEmpty(number), to: channel['exten'] ?? '', extension, pbxQueue: null, at } };
+    // A channel found waiting in a queue after a reconnect (CoreShowChannel: Application Queue, ApplicationData "support,t,…").
+    const queue = channel['application']?.toLowerCase() === 'queue' ? channel['applicationdata']?.split(',')[0]?.trim() || null : null;
+    this.calls.set(linkedid, { direction, answered: false, extension, lastDialStatus: null, queue, incomplete });
+    return { kind: 'start', input: { pbxCallId: linkedid, direction, from: unknownAsEmpty(number), to: channel['exten'] ?? '', extension, pbxQueue: queue, at } };
+  }
+
+  private queued(linkedid: string, queue: string, at: Date): AmiCommand[] {
+    const call = this.calls.get(linkedid);
+    if (!call || !queue || call.queue === queue) return [];
+    call.queue = queue;
+    return [{ kind: 'queue', input: { pbxCallId: linkedid, pbxQueue: queue, at } }];
   }
 
   private dialEnded(linkedid: string, event: AmiMessage): AmiCommand[] {
@@ -136,6 +157,16 @@ export class AmiCallTracker {
     call.extension = call.direction === 'outbound' ? call.extension : (agentLeg?.['calleridnum'] ?? null);
     return [{ kind: 'answer', input: { pbxCallId: linkedid, extension: call.extension, at } }];
   }
+}
+
+/**
+ * An app_queue event about the caller's channel: `QueueCallerJoin`/`Leave`/`Abandon` and the
+ * member events `AgentCalled`/`AgentConnect`/`AgentComplete`/`AgentRingNoAnswer`/`AgentDump`,
+ * all with a `Queue` header (a connection that missed the join still learns the queue).
+ */
+function isQueueEvent(event: AmiMessage): boolean {
+  const name = event['event']?.toLowerCase() ?? '';
+  return (name.startsWith('queuecaller') || name.startsWith('agent')) && Boolean(event['queue']);
 }
 
 /** Why an unanswered call ended: the last dial status, else the Q.850 cause code of the hangup. */

@@ -46,6 +46,21 @@ describe('AmiCallTracker', () => {
     expect(t.tracked()).toEqual([]);
   });
 
+  it('learns the queue from the app_queue events of the caller\'s channel, once per queue', () => {
+    const t = tracker();
+    t.handle({ event: 'Newchannel', uniqueid: '6.1', linkedid: '6.1', context: 'from-trunk', calleridnum: '030123456', exten: '2' }, at);
+    expect(t.handle({ event: 'QueueCallerJoin', uniqueid: '6.1', linkedid: '6.1', queue: 'support', position: '1' }, at)).toEqual([{ kind: 'queue', input: { pbxCallId: '6.1', pbxQueue: 'support', at } }]);
+    expect(t.handle({ event: 'AgentConnect', uniqueid: '6.1', linkedid: '6.1', queue: 'support', destuniqueid: '6.2' }, at)).toEqual([]);
+    expect(t.handle({ event: 'AgentCalled', uniqueid: '6.1', linkedid: '6.1', queue: 'second-level' }, at)).toMatchObject([{ kind: 'queue', input: { pbxQueue: 'second-level' } }]);
+    expect(t.handle({ event: 'QueueMemberStatus', queue: 'support', linkedid: '6.1' }, at)).toEqual([]);
+    expect(t.handle({ event: 'QueueCallerJoin', uniqueid: '7.1', linkedid: '7.1', queue: 'support' }, at)).toEqual([]);
+  });
+
+  it('takes the queue of a channel found waiting in one after a reconnect', () => {
+    const commands = tracker().reconcile([], [{ event: 'CoreShowChannel', uniqueid: '8.1', linkedid: '8.1', context: 'ext-queues', calleridnum: '030123456', exten: '400', application: 'Queue', applicationdata: 'support,t,,,300', duration: '00:00:05' }], at);
+    expect(commands).toMatchObject([{ kind: 'start', input: { pbxCallId: '8.1', pbxQueue: 'support' } }]);
+  });
+
   it.each([
     [null, 17, 'busy'],
     [null, 19, 'noAnswer'],

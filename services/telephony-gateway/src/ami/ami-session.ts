@@ -33,6 +33,7 @@ export class AmiSession implements AmiSessionHandler {
       try {
         if (command.kind === 'start') await this.calls.start(this.connectionId, command.input);
         else if (command.kind === 'answer') await this.calls.answer(this.connectionId, command.input);
+        else if (command.kind === 'queue') await this.calls.queue(this.connectionId, command.input);
         else await this.calls.end(this.connectionId, command.input);
       } catch (error) {
         // A call the PBX reports oddly (an answer after the end, a malformed number) is logged and skipped; the stream goes on.

@@ -21,6 +21,13 @@ export interface AnswerCallInput {
   readonly at: Date;
 }
 
+/** The call entered a PBX queue (an Asterisk app_queue event). */
+export interface QueueCallInput {
+  readonly pbxCallId: string;
+  readonly pbxQueue: string;
+  readonly at: Date;
+}
+
 /** An end as a source reports it. */
 export interface EndCallInput {
   readonly pbxCallId: string;

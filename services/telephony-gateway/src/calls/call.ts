@@ -138,6 +138,16 @@ export function answerCall(call: Call, input: AnswerCall): CallDecision {
   return { call: next, events: [{ type: 'helpdesk.call.answered.v1', subject: call.id, data: { ...baseOf(next), answeredAt: at.toISOString() }, time: at }], repeated: false };
 }
 
+/**
+ * The call entered a PBX queue (or moved to another one). It changes the record and what the
+ * next events carry, not the state, so it publishes nothing itself; the same queue again, or a
+ * queue reported after the end, changes nothing.
+ */
+export function queueCall(call: Call, pbxQueue: string): CallDecision {
+  if (call.state === 'ended' || call.pbxQueue === pbxQueue) return { call, events: [], repeated: true };
+  return { call: { ...call, pbxQueue }, events: [], repeated: false };
+}
+
 /** Ends the call with the outcome its state and the cause give; a repeated end changes nothing. */
 export function endCall(call: Call, input: EndCall): CallDecision {
   if (call.state === 'ended') return { call, events: [], repeated: true };

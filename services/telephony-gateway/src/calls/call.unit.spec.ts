@@ -1,4 +1,4 @@
-import { answerCall, endCall, outcomeOf, startCall, talkSeconds, type Call, type StartCall } from './call';
+import { answerCall, endCall, outcomeOf, queueCall, startCall, talkSeconds, type Call, type StartCall } from './call';
 import { CallError } from './call.errors';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 23, 11, 58, seconds));
@@ -28,6 +28,15 @@ describe('the call state machine', () => {
     expect(answered.events.map((e) => e.type)).toEqual(['helpdesk.call.answered.v1']);
     expect(answerCall(answered.call, { extension: '214', agentId: 'a', at: at(20) })).toMatchObject({ repeated: true, events: [] });
     expect(answerCall(answered.call, { extension: '215', agentId: 'b', at: at(20) })).toMatchObject({ repeated: false, events: [], call: { extension: '215', agentId: 'b' } });
+  });
+
+  it('records the queue a call entered without an event of its own; the next events carry it', () => {
+    const queued = queueCall(ringing(), 'second-level');
+    expect(queued).toMatchObject({ repeated: false, events: [], call: { pbxQueue: 'second-level', state: 'ringing' } });
+    expect(queueCall(queued.call, 'second-level')).toMatchObject({ repeated: true });
+    expect(answerCall(queued.call, { extension: '214', agentId: null, at: at(3) }).events[0]?.data).toMatchObject({ pbxQueue: 'second-level' });
+    const ended = endCall(queued.call, { cause: 'cancel', pbxCause: null, at: at(5), forwardedTo: null, complete: true }).call;
+    expect(queueCall(ended, 'other')).toMatchObject({ repeated: true, call: { pbxQueue: 'second-level' } });
   });
 
   it('refuses an answer after the end', () => {

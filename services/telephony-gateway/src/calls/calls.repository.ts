@@ -1,3 +1,6 @@
+import type { CloudEvent } from '@helpdesk/contracts';
+import type { OutboxPublisher } from '@helpdesk/messaging';
+import { combineStatements } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Call, CallOutcome } from './call';
 
@@ -29,6 +32,15 @@ interface CallRow {
 const COLUMNS = `id, pbx_connection_id, pbx_call_id, direction, from_e164, from_raw, to_e164, to_raw, extension, agent_id, pbx_queue,
   contact_id, customer_id, state, outcome, pbx_cause, started_at, answered_at, ended_at, forwarded_to, complete, ticket_id`;
 
+/** A call as stored, with its revision (grows by one with every change). */
+export interface StoredCall {
+  readonly call: Call;
+  readonly revision: number;
+}
+
+const UPDATE_SET = `extension = $2, agent_id = $3, state = $4, outcome = $5, pbx_cause = $6, answered_at = $7, ended_at = $8,
+  forwarded_to = $9, complete = $10, pbx_queue = $11, revision = revision + 1`;
+
 /** Which calls a list shows; every bound is optional. */
 export interface CallFilter {
   readonly startedFrom: Date | null;
@@ -47,9 +59,11 @@ export interface CallCursor {
 /** Call records. Staff-only data (no customer scope: customers have no access to this service). */
 export class CallsRepository {
   /** The call the PBX knows by `pbxCallId`, locked for the rest of the transaction; undefined when none. */
-  async lockByPbxCallId(manager: EntityManager, connectionId: string, pbxCallId: string): Promise<Call | undefined> {
-    const rows = (await manager.query(`SELECT ${COLUMNS} FROM calls WHERE pbx_connection_id = $1 AND pbx_call_id = $2 FOR UPDATE`, [connectionId, pbxCallId])) as CallRow[];
-    return rows[0] ? callFromRow(rows[0]) : undefined;
+  async lockByPbxCallId(manager: EntityManager, connectionId: string, pbxCallId: string): Promise<StoredCall | undefined> {
+    const rows = (await manager.query(`SELECT ${COLUMNS}, revision FROM calls WHERE pbx_connection_id = $1 AND pbx_call_id = $2 FOR UPDATE`, [connectionId, pbxCallId])) as (CallRow & {
+      revision: number;
+    })[];
+    return rows[0] ? { call: callFromRow(rows[0]), revision: rows[0].revision } : undefined;
   }
 
   /** The call the PBX knows by `pbxCallId`, unlocked; undefined when none. */
@@ -73,13 +87,40 @@ export class CallsRepository {
     return rows.length === 1;
   }
 
-  /** Writes the mutable fields of a call. */
-  async update(manager: EntityManager, call: Call): Promise<void> {
-    await manager.query(
-      `UPDATE calls SET extension = $2, agent_id = $3, state = $4, outcome = $5, pbx_cause = $6, answered_at = $7, ended_at = $8,
-         forwarded_to = $9, complete = $10 WHERE id = $1`,
-      [call.id, call.extension, call.agentId, call.state, call.outcome, call.pbxCause, call.answeredAt, call.endedAt, call.forwardedTo, call.complete],
+  /**
+   * Several webhooks' writes as ONE statement outside any transaction: new calls (each inserted
+   * unless its PBX call id is taken), changed calls (each written if still at its revision) and
+   * the events of those writes that happened (an event belongs to the call its subject names).
+   * Returns the revision of every call written; a call missing from it was not.
+   */
+  async writeMany(manager: EntityManager, outbox: OutboxPublisher, inserts: readonly Call[], updates: readonly StoredCall[], events: readonly CloudEvent[]): Promise<Map<string, number>> {
+    const { text, values } = combineStatements(
+      [
+        {
+          text: `INSERT INTO calls (${COLUMNS}) SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS})
+            ON CONFLICT (pbx_connection_id, pbx_call_id) DO NOTHING RETURNING id, revision`,
+          values: [JSON.stringify(inserts.map(recordOf))],
+        },
+        {
+          text: `UPDATE calls c SET extension = v.extension, agent_id = v.agent_id, state = v.state, outcome = v.outcome, pbx_cause = v.pbx_cause,
+              answered_at = v.answered_at, ended_at = v.ended_at, forwarded_to = v.forwarded_to, complete = v.complete, pbx_queue = v.pbx_queue,
+              revision = c.revision + 1
+            FROM jsonb_to_recordset($1::jsonb) AS v(${RECORD_COLUMNS}, revision integer)
+            WHERE c.id = v.id AND c.revision = v.revision RETURNING c.id, c.revision`,
+          values: [JSON.stringify(updates.map(({ call, revision }) => ({ ...recordOf(call), revision })))],
+        },
+        outbox.insertStatement(manager, events, `(e.doc->>'subject')::uuid IN (SELECT id FROM s1 UNION ALL SELECT id FROM s2)`),
+      ],
+      'SELECT id, revision FROM s1 UNION ALL SELECT id, revision FROM s2',
     );
+    const rows = (await manager.query(text, [...values])) as { id: string; revision: number }[];
+    return new Map(rows.map((row) => [row.id, row.revision]));
+  }
+
+  /** Writes the mutable fields of a call (in the caller's transaction); returns the new revision. */
+  async update(manager: EntityManager, call: Call): Promise<number> {
+    const rows = (await manager.query(`UPDATE calls SET ${UPDATE_SET} WHERE id = $1 RETURNING revision`, mutableValuesOf(call))) as { revision: number }[];
+    return rows[0]?.revision ?? 0;
   }
 
   /** Calls newest first, `limit` of them after `cursor`. */
@@ -136,6 +177,23 @@ export class CallsRepository {
     )) as CallRow[];
     return rows.map(callFromRow);
   }
+}
+
+// The columns of COLUMNS with their types, for reading rows from a JSON array.
+const RECORD_COLUMNS = `id uuid, pbx_connection_id uuid, pbx_call_id text, direction text, from_e164 text, from_raw text, to_e164 text, to_raw text,
+  extension text, agent_id uuid, pbx_queue text, contact_id uuid, customer_id uuid, state text, outcome text, pbx_cause text, started_at timestamptz,
+  answered_at timestamptz, ended_at timestamptz, forwarded_to text, complete boolean, ticket_id uuid`;
+
+const COLUMN_NAMES = COLUMNS.split(',').map((column) => column.trim());
+
+/** A call as one JSON record of {@link RECORD_COLUMNS}. */
+function recordOf(call: Call): Record<string, unknown> {
+  const values = valuesOf(call);
+  return Object.fromEntries(COLUMN_NAMES.map((column, i) => [column, values[i]]));
+}
+
+function mutableValuesOf(call: Call): unknown[] {
+  return [call.id, call.extension, call.agentId, call.state, call.outcome, call.pbxCause, call.answeredAt, call.endedAt, call.forwardedTo, call.complete, call.pbxQueue];
 }
 
 function valuesOf(call: Call): unknown[] {

@@ -1,5 +1,6 @@
 import type { AgentUpsertedV1, ContactUpsertedV1, CustomerUpsertedV1, TicketSnapshot } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
+import type { IndexedAgent, IndexedContact, IndexedCustomer, IndexedTicket } from './caller-index';
 
 /** A recognised external party. */
 export interface Caller {
@@ -91,6 +92,44 @@ export class CallerDirectoryRepository {
       [contactId, limit],
     )) as { ticket_id: string; number: string; summary: string; status: string }[];
     return rows.map((row) => ({ ticketId: row.ticket_id, number: row.number, summary: row.summary, status: row.status }));
+  }
+
+  /** Every contact with its numbers (the caller index at start). */
+  async allContacts(manager: EntityManager): Promise<IndexedContact[]> {
+    return this.contacts(manager, '');
+  }
+
+  /** The contacts having this number, with all their numbers (the caller index's fallback). */
+  async contactsWithNumber(manager: EntityManager, e164: string): Promise<IndexedContact[]> {
+    return this.contacts(manager, 'WHERE c.contact_id IN (SELECT contact_id FROM directory_contact_phones WHERE number = $1)', [e164]);
+  }
+
+  async allCustomers(manager: EntityManager): Promise<IndexedCustomer[]> {
+    const rows = (await manager.query(`SELECT customer_id, name, version FROM directory_customers`)) as { customer_id: string; name: string; version: number }[];
+    return rows.map((row) => ({ customerId: row.customer_id, name: row.name, version: row.version }));
+  }
+
+  async allAgents(manager: EntityManager): Promise<IndexedAgent[]> {
+    const rows = (await manager.query(`SELECT agent_id, extension, active, version FROM directory_agents`)) as { agent_id: string; extension: string | null; active: boolean; version: number }[];
+    return rows.map((row) => ({ agentId: row.agent_id, extension: row.extension, active: row.active, version: row.version }));
+  }
+
+  /** Every open ticket of a contact (closed ones are not needed: an index without them lists the same). */
+  async allOpenTickets(manager: EntityManager): Promise<IndexedTicket[]> {
+    const rows = (await manager.query(
+      `SELECT ticket_id, contact_id, number, summary, status, version, updated_at FROM caller_tickets WHERE contact_id IS NOT NULL AND status NOT IN ${CLOSED_STATUSES}`,
+    )) as { ticket_id: string; contact_id: string; number: string; summary: string; status: string; version: number; updated_at: Date }[];
+    return rows.map((row) => ({ ticketId: row.ticket_id, contactId: row.contact_id, number: row.number, summary: row.summary, status: row.status, version: row.version, updatedAt: row.updated_at }));
+  }
+
+  private async contacts(manager: EntityManager, where: string, params: unknown[] = []): Promise<IndexedContact[]> {
+    const rows = (await manager.query(
+      `SELECT c.contact_id, c.customer_id, c.display_name, c.active, c.version,
+              coalesce((SELECT array_agg(p.number) FROM directory_contact_phones p WHERE p.contact_id = c.contact_id), '{}') AS numbers
+         FROM directory_contacts c ${where}`,
+      params,
+    )) as { contact_id: string; customer_id: string | null; display_name: string; active: boolean; version: number; numbers: string[] }[];
+    return rows.map((row) => ({ contactId: row.contact_id, customerId: row.customer_id, displayName: row.display_name, active: row.active, version: row.version, numbers: row.numbers }));
   }
 
   async upsertContact(manager: EntityManager, contact: ContactUpsertedV1): Promise<void> {

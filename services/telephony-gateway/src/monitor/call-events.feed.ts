@@ -1,19 +1,29 @@
 import { callAnsweredV1, callEndedV1, callStartedV1, SubjectNaming, type CallBase } from '@helpdesk/contracts';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Call } from '../calls/call';
+import type { Call, CallState } from '../calls/call';
 
 /**
  * The call events of every replica as call states for the monitor, from a plain (non-durable)
  * NATS subscription: the monitor shows what is happening now, so a replica that starts later
- * loads the database instead of replaying the stream.
+ * loads the database instead of replaying the stream. `known` tells which starts and answers
+ * the monitor already holds (its own replica's, shown before or right after the write).
  */
-export function subscribeCallEvents(nc: NatsConnection, prefix: string, apply: (call: Call) => void, onError: (error: unknown) => void): Subscription {
+export function subscribeCallEvents(
+  nc: NatsConnection,
+  prefix: string,
+  apply: (call: Call) => void,
+  onError: (error: unknown) => void,
+  known: (callId: string, state: CallState) => boolean = () => false,
+): Subscription {
   const naming = new SubjectNaming(prefix);
   return nc.subscribe(naming.subject('helpdesk.call.>'), {
     callback: (error, message) => {
       if (error) return onError(error);
       try {
-        const envelope = message.json<{ type: string; data: unknown }>();
+        const envelope = message.json<{ type: string; subject?: string; data: unknown }>();
+        // This replica's own start and answer come back here too: not parsed again when already held.
+        const state = envelope.type === callStartedV1.type ? 'ringing' : envelope.type === callAnsweredV1.type ? 'talking' : undefined;
+        if (state && envelope.subject && known(envelope.subject, state)) return;
         const call = callFromEvent(envelope.type, envelope.data);
         if (call) apply(call);
       } catch (failure) {

@@ -18,16 +18,19 @@ export type MonitorUpdate =
   | { readonly kind: 'removed'; readonly callId: string }
   | { readonly kind: 'snapshot-complete' };
 
-const RANK: Record<CallState, number> = { ringing: 1, talking: 2, ended: 3 };
+/** How far a call has got; a state never goes back. */
+export const RANK: Record<CallState, number> = { ringing: 1, talking: 2, ended: 3 };
 
 /**
- * Whether `next` is news for a monitor that holds `held`: a later state, or the same talking call
- * moved to another extension (a transfer). Changes reach a replica twice (after its own commit and
+ * Whether `next` is news for a monitor that holds `held`: a later state, an active call that entered
+ * a PBX queue, or the same talking call moved to another extension (a transfer). Changes reach a replica twice (after its own commit and
  * from NATS) and in any order; this keeps the newest.
  */
 export function isNewer(held: Call | undefined, next: Call): boolean {
   if (!held) return true;
   if (RANK[next.state] !== RANK[held.state]) return RANK[next.state] > RANK[held.state];
+  // A queue is only ever learned (a late copy without it is older); an extension changes with a transfer.
+  if (next.state !== 'ended' && next.pbxQueue !== null && next.pbxQueue !== held.pbxQueue) return true;
   return next.state === 'talking' && next.extension !== held.extension;
 }
 

@@ -1,7 +1,7 @@
-import type { Call } from '../calls/call';
+import type { Call, CallState } from '../calls/call';
 import type { CallObserver } from '../calls/calls.service';
 import type { Caller } from '../directory/caller-directory.repository';
-import { awaitsCallback, callsBack, isNewer, visibleTo, type MonitorEntry, type MonitorUpdate } from './monitor-entry';
+import { awaitsCallback, callsBack, isNewer, RANK, visibleTo, type MonitorEntry, type MonitorUpdate } from './monitor-entry';
 
 /** Adds names and open tickets to a call (the directory read model). */
 export interface MonitorEnricher {
@@ -31,6 +31,8 @@ interface Subscriber {
  */
 export class MonitorHub implements CallObserver {
   private readonly entries = new Map<string, MonitorEntry>();
+  /** Call id by connection and PBX call id, of the calls in `entries` and those queued to show. */
+  private readonly byPbxCallId = new Map<string, string>();
   private readonly subscribers = new Set<Subscriber>();
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -39,17 +41,37 @@ export class MonitorHub implements CallObserver {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** A committed change of this replica. */
+  /** A change of this replica (a new call possibly before it is stored, see `retract`). */
   changed(call: Call, caller?: Caller | null): void {
+    if (call.state !== 'ended') this.byPbxCallId.set(pbxKey(call), call.id);
     void this.apply(call, caller);
+  }
+
+  /** Whether it holds the call in `state` or a later one (a copy of an earlier event is no news). */
+  holdsAtLeast(callId: string, state: CallState): boolean {
+    const held = this.entries.get(callId);
+    return held !== undefined && RANK[held.call.state] >= RANK[state];
+  }
+
+  shows(connectionId: string, pbxCallId: string): boolean {
+    return this.byPbxCallId.has(`${connectionId}\u0000${pbxCallId}`);
+  }
+
+  /** Removes a call shown early that was not stored after all; after the changes queued for it. */
+  retract(call: Call): void {
+    this.enqueue(call.id, async () => this.remove(call.id, pbxKey(call)));
   }
 
   /** Applies a call's state (from any source); returns when it is applied. */
   apply(call: Call, caller?: Caller | null): Promise<void> {
-    const queued = (this.queues.get(call.id) ?? Promise.resolve()).then(() => this.applyNow(call, caller)).catch(this.onError);
-    this.queues.set(call.id, queued);
+    return this.enqueue(call.id, () => this.applyNow(call, caller));
+  }
+
+  private enqueue(callId: string, step: () => Promise<void>): Promise<void> {
+    const queued = (this.queues.get(callId) ?? Promise.resolve()).then(step).catch(this.onError);
+    this.queues.set(callId, queued);
     void queued.then(() => {
-      if (this.queues.get(call.id) === queued) this.queues.delete(call.id);
+      if (this.queues.get(callId) === queued) this.queues.delete(callId);
     });
     return queued;
   }
@@ -89,7 +111,7 @@ export class MonitorHub implements CallObserver {
       for (const entry of [...this.entries.values()]) if (entry.awaitingCallback && callsBack(call, entry.call)) this.remove(entry.call.id);
     }
     if (call.state === 'ended' && !awaitsCallback(call)) {
-      this.remove(call.id);
+      this.remove(call.id, pbxKey(call));
       return;
     }
     const entry =
@@ -97,10 +119,14 @@ export class MonitorHub implements CallObserver {
         ? { ...heldEntry, call, awaitingCallback: awaitsCallback(call) }
         : await this.enricher.enrich(call, awaitsCallback(call), caller);
     this.entries.set(call.id, entry);
+    this.byPbxCallId.set(pbxKey(call), call.id);
     for (const subscriber of this.subscribers) this.deliver(subscriber, entry);
   }
 
-  private remove(callId: string): void {
+  private remove(callId: string, key?: string): void {
+    const entry = this.entries.get(callId);
+    const pbx = key ?? (entry ? pbxKey(entry.call) : undefined);
+    if (pbx !== undefined && this.byPbxCallId.get(pbx) === callId) this.byPbxCallId.delete(pbx);
     if (!this.entries.delete(callId)) return;
     for (const subscriber of this.subscribers) {
       if (subscriber.visible.delete(callId)) subscriber.send({ kind: 'removed', callId });
@@ -115,4 +141,8 @@ export class MonitorHub implements CallObserver {
       subscriber.send({ kind: 'removed', callId: entry.call.id });
     }
   }
+}
+
+function pbxKey(call: Call): string {
+  return `${call.pbxConnectionId}\u0000${call.pbxCallId}`;
 }

@@ -44,6 +44,32 @@ describe('MonitorHub', () => {
     expect(updates.map((u) => u.kind)).toEqual(['snapshot-complete', 'call', 'removed']);
   });
 
+  it('shows a new call at once and takes it back when it was not stored after all', async () => {
+    const h = hub();
+    const updates = collect(h);
+    const call = ringing('early');
+    h.changed(call);
+    expect(h.shows('c', 'early')).toBe(true);
+    h.retract(call);
+    // Both steps run on the call's queue, in order, within the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(updates.map((u) => u.kind)).toEqual(['snapshot-complete', 'call', 'removed']);
+    expect(h.shows('c', 'early')).toBe(false);
+    expect(h.current()).toEqual([]);
+  });
+
+  it('tells which events it holds already, so a copy of its own start or answer need not be read again', async () => {
+    const h = hub();
+    const call = ringing('held');
+    await h.apply(call);
+    expect(h.holdsAtLeast(call.id, 'ringing')).toBe(true);
+    expect(h.holdsAtLeast(call.id, 'talking')).toBe(false);
+    await h.apply(answerCall(call, { extension: '214', agentId: null, at: at(5) }).call);
+    expect(h.holdsAtLeast(call.id, 'ringing')).toBe(true);
+    expect(h.holdsAtLeast(call.id, 'talking')).toBe(true);
+    expect(h.holdsAtLeast('other', 'ringing')).toBe(false);
+  });
+
   it('tells an agent\'s subscriber when a call it saw goes to a colleague', async () => {
     const h = hub();
     const updates = collect(h, 'anna');

@@ -36,7 +36,7 @@ export class MonitorLifecycle implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     const onError = (error: unknown) => this.logger.warn({ err: error }, 'monitor: call event skipped');
-    this.subscription = subscribeCallEvents(this.nc, this.subjectPrefix, (call) => void this.hub.apply(call), onError);
+    this.subscription = subscribeCallEvents(this.nc, this.subjectPrefix, (call) => void this.hub.apply(call), onError, (callId, state) => this.hub.holdsAtLeast(callId, state));
     const { activeSince, missedSince } = this.bounds();
     const snapshot = await this.calls.monitorSnapshot(activeSince, missedSince);
     await this.hub.load(snapshot.active, snapshot.awaitingCallback);

@@ -27,6 +27,11 @@ export interface ServiceProcessOptions {
   readonly nodeArgsEnv?: string;
   /** Readiness: gRPC health SERVING (default), or an HTTP path answering 2xx on `HTTP_PORT` (list it in `ports`). */
   readonly ready?: { readonly httpPath: string };
+  /**
+   * Runs once the database exists, before the first replica starts: e.g. migrate it (`main.js
+   * migrate`) and seed a large data set the service loads at start.
+   */
+  readonly beforeStart?: (db: TestDatabase) => Promise<void>;
   /** Where the process's stdout / stderr go: `tail` keeps the last lines for error messages (default). */
   readonly stdout?: OutputMode;
   readonly stderr?: OutputMode;
@@ -104,6 +109,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   };
 
   try {
+    await options.beforeStart?.(db);
     for (let i = 0; i < (options.replicas ?? 1); i++) {
       const grpcPort = await freePort();
       const ports: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { callEndedV1 } from '@helpdesk/contracts';
-import { signTestJwt } from '@helpdesk/testing';
+import { signTestJwt, type TestDatabase } from '@helpdesk/testing';
 import { Client } from 'pg';
 import { formatMs, nowMs, summarize } from '../support/latency';
 import { buildGateway, startGatewayProcess, type GatewayProcess } from './telephony-gateway-process';
@@ -19,9 +20,8 @@ const CONNECTION_ID = '0195f3a0-0000-7000-8000-0000000be001';
  */
 export async function runTelephonyGatewayCalls(): Promise<void> {
   await buildGateway();
-  const gateway = await startGatewayProcess('bench-telephony');
+  const gateway = await startGatewayProcess('bench-telephony', seed);
   try {
-    await seed(gateway);
     const monitor = await watchMonitor(gateway);
     const ended = new Set<string>();
     const subscription = gateway.nats.nc.subscribe(gateway.nats.naming.subject(callEndedV1.type), {
@@ -31,17 +31,27 @@ export async function runTelephonyGatewayCalls(): Promise<void> {
     });
     const sentAt = new Map<string, number>();
     const eventLatency: number[] = [];
+    const cpuBefore = gateway.cpuMs();
+    const xactsBefore = await transactions(gateway);
     const started = nowMs();
     let next = 0;
+    // node:http with one kept-alive socket per sender: a lighter client than fetch, whose CPU the
+    // gateway would otherwise share on this machine.
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const worker = async () => {
-      for (let i = next++; i < CALLS; i = next++) await callSequence(gateway, `bench-${i}`, callerNumber(i % CONTACTS), sentAt, eventLatency);
+      for (let i = next++; i < CALLS; i = next++) await callSequence(gateway, agent, `bench-${i}`, callerNumber(i % CONTACTS), sentAt, eventLatency);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    agent.destroy();
     const posted = nowMs();
     while (ended.size < CALLS && nowMs() - posted < 60_000) await new Promise((r) => setTimeout(r, 20));
     const finished = nowMs();
+    const cpu = gateway.cpuMs() - cpuBefore;
     subscription.unsubscribe();
     monitor.close();
+    await gateway.awaitQuiet(10_000);
+    // Load-independent measures of the work per call: the gateway's CPU time and its database transactions.
+    const xacts = (await transactions(gateway)) - xactsBefore;
     const recognition = [...monitor.recognisedAt].map(([callId, at]) => at - (sentAt.get(callId) ?? at));
     const seconds = (finished - started) / 1_000;
     const http = summarize(eventLatency);
@@ -49,9 +59,23 @@ export async function runTelephonyGatewayCalls(): Promise<void> {
     console.log(`  ${CONTACTS} contacts in the directory, ${CALLS} calls (${CALLS * 3} webhook events), ${CONCURRENCY} concurrent sequences`);
     console.log(`  (a) end to end: ${ended.size}/${CALLS} call.ended events in ${seconds.toFixed(1)} s → ${((ended.size * 3) / seconds).toFixed(0)} call events/s (${(ended.size / seconds).toFixed(0)} calls/s); target ≥ 1000 events/s`);
     console.log(`      webhook answer p50 ${formatMs(http.p50)}, p99 ${formatMs(http.p99)}, max ${formatMs(http.max)}`);
+    console.log(`      gateway CPU ${(cpu / (CALLS * 3)).toFixed(2)} ms per call event; ${(xacts / CALLS).toFixed(1)} database transactions per call (statements, the outbox relay's included)`);
     console.log(`  (b) newCall → caller recognised on the SSE monitor (${recognised.count} calls): p50 ${formatMs(recognised.p50)}, p99 ${formatMs(recognised.p99)}, max ${formatMs(recognised.max)}; target p99 < 20 ms`);
   } finally {
     await gateway.stop();
+  }
+}
+
+/** Committed transactions of the gateway's database so far (PostgreSQL's statistics, flushed when its backends idle). */
+async function transactions(gateway: GatewayProcess): Promise<number> {
+  const client = new Client({ connectionString: gateway.db.url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const rows = (await client.query(`SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`)).rows as { n: number }[];
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
   }
 }
 
@@ -60,10 +84,11 @@ function callerNumber(i: number): string {
   return `+4930${1_000_000 + i}`;
 }
 
-// The read model as the directory events leave it, written in bulk (the consumers' upserts
-// would take minutes for 100 000 contacts), plus the CTI connection with a known token.
-async function seed(gateway: GatewayProcess): Promise<void> {
-  const client = new Client({ connectionString: gateway.db.url });
+// The read model as the directory events leave it, written in bulk before the gateway starts (the
+// consumers' upserts would take minutes for 100 000 contacts; the gateway loads its caller index
+// from these tables at start), plus the CTI connection with a known token.
+async function seed(db: TestDatabase): Promise<void> {
+  const client = new Client({ connectionString: db.url });
   await client.connect();
   try {
     await client.query(`INSERT INTO directory_customers (customer_id, name, active, version)
@@ -89,17 +114,25 @@ async function seed(gateway: GatewayProcess): Promise<void> {
   }
 }
 
-async function callSequence(gateway: GatewayProcess, callId: string, from: string, sentAt: Map<string, number>, latency: number[]): Promise<void> {
+async function callSequence(gateway: GatewayProcess, agent: Agent, callId: string, from: string, sentAt: Map<string, number>, latency: number[]): Promise<void> {
+  const url = new URL(`${gateway.httpBase}/cti/${CONNECTION_ID}`);
   const post = async (fields: Record<string, string>) => {
+    const body = new URLSearchParams(fields).toString();
     const t0 = nowMs();
     if (fields['event'] === 'newCall') sentAt.set(callId, t0);
-    const response = await fetch(`${gateway.httpBase}/cti/${CONNECTION_ID}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${TOKEN}` },
-      body: new URLSearchParams(fields).toString(),
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${TOKEN}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`webhook ${fields['event']} answered ${response.status}`);
+    if (status !== 200) throw new Error(`webhook ${fields['event']} answered ${status}`);
     latency.push(nowMs() - t0);
   };
   await post({ event: 'newCall', callId, direction: 'in', from, to: '+49401234000' });

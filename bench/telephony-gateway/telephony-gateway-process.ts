@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { TestDatabase } from '@helpdesk/testing';
 import { buildService, startServiceProcess, type ServiceProcess } from '../support/service-process';
 
 /**
@@ -13,9 +17,20 @@ export function buildGateway(): Promise<void> {
   return buildService('telephony-gateway');
 }
 
-/** Starts the gateway (log level error); `BENCH_TELEPHONY_NODE_ARGS` adds node flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
-export async function startGatewayProcess(label: string): Promise<GatewayProcess> {
+/**
+ * Starts the gateway (log level error); `BENCH_TELEPHONY_NODE_ARGS` adds node flags, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`. `seed` fills the migrated database before the gateway
+ * starts, so the gateway loads it as a restarted production replica would.
+ */
+export async function startGatewayProcess(label: string, seed: (db: TestDatabase) => Promise<void>): Promise<GatewayProcess> {
   const service = await startServiceProcess({
+    beforeStart: async (db) => {
+      await promisify(execFile)(process.execPath, ['services/telephony-gateway/dist/main.js', 'migrate'], {
+        cwd: resolve(__dirname, '..', '..'),
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'error' },
+      });
+      await seed(db);
+    },
     service: 'telephony-gateway',
     label,
     ports: ['HTTP_PORT'],

@@ -10,12 +10,13 @@ import { ensureConsumer } from '../streams/ensure-consumer';
 import { startProcessSpan } from '../tracing/messaging-spans';
 import type { TraceContextFields } from '../tracing/trace-context';
 import { backoffDelay, type BackoffPolicy } from '../util/exponential-backoff';
+import { Batcher } from '../util/batcher';
 import { KeyedLanes } from '../util/keyed-lanes';
 import { Wakeup } from '../util/wakeup';
 import type { ConsumerRunnerOptions } from './consumer-runner.options';
 import { publishDeadLetter, type DeadLetterReason } from './dead-letter';
 import { handlerContext } from './handler-context';
-import { recordInInbox } from './inbox';
+import { recordBatchInInbox, recordInInbox } from './inbox';
 import { isDatabaseUnavailable } from './infrastructure-error';
 import { PermanentError } from './permanent.error';
 
@@ -53,6 +54,8 @@ export class ConsumerRunner {
   private lagTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly lanes: KeyedLanes;
+  /** Set when the handler has `handleBatch`: deliveries go through batches instead of lanes. */
+  private readonly batcher: Batcher<Delivery> | undefined;
 
   constructor(private readonly options: ConsumerRunnerOptions) {
     const { handler, naming } = options;
@@ -64,6 +67,7 @@ export class ConsumerRunner {
     this.maxDeliver = handler.maxDeliver ?? options.maxDeliver ?? 5;
     this.retry = options.retry ?? { initialMs: 1_000, maxMs: 60_000 };
     this.lanes = new KeyedLanes(handler.concurrency ?? options.concurrency ?? 1);
+    this.batcher = handler.handleBatch ? new Batcher(handler.batchSize ?? 500, (batch) => this.processBatch(batch)) : undefined;
   }
 
   /** Ensures the durable consumer exists with this runner's settings, then starts pulling. */
@@ -96,7 +100,8 @@ export class ConsumerRunner {
     while (!this.stopping) {
       try {
         const consumer = await this.js.consumers.get(this.stream, this.durable);
-        this.messages = await consumer.consume({ max_messages: this.options.batch ?? 32 });
+        const pull = this.options.batch ?? 32;
+        this.messages = await consumer.consume({ max_messages: this.batcher ? Math.max(pull, this.options.handler.batchSize ?? 500) : pull });
         if (this.stopping) await this.messages.close();
         for await (const msg of this.messages) {
           // Buffered messages after stop(): give them back now instead of after the ack wait.
@@ -105,7 +110,8 @@ export class ConsumerRunner {
             continue;
           }
           const parsed = parseJson(msg.data);
-          await this.lanes.schedule(laneOf(parsed), () => this.process(msg, parsed));
+          if (this.batcher) await this.batcher.push({ msg, parsed });
+          else await this.lanes.schedule(laneOf(parsed), () => this.process(msg, parsed));
         }
       } catch (error) {
         if (!this.stopping) this.logger.warn({ err: error, consumer: this.durable }, 'consumer stopped pulling; restarting');
@@ -114,6 +120,84 @@ export class ConsumerRunner {
     }
     // stop() returns once the messages already in hand are handled and acked.
     await this.lanes.drain();
+    await this.batcher?.drain();
+  }
+
+  /**
+   * A batch of deliveries (handler with `handleBatch`): undecodable ones and any the batch
+   * cannot take go the single-event way; the rest share one transaction with one inbox
+   * statement. When the batch fails it is rolled back and each event is handled on its own, so
+   * only the event that really fails is retried or dead-lettered.
+   */
+  private async processBatch(batch: readonly Delivery[]): Promise<void> {
+    const started = performance.now();
+    const ready: { msg: JsMsg; parsed: { readonly value: unknown }; event: CloudEvent }[] = [];
+    for (const { msg, parsed } of batch) {
+      const decoded = parsed ? decodeCloudEvent(this.options.handler.event, parsed.value) : undefined;
+      let applies = false;
+      if (decoded?.ok) {
+        try {
+          applies = await this.applies(decoded.event);
+        } catch {
+          // The single-event way retries it like a failing handler.
+          await this.process(msg, parsed);
+          continue;
+        }
+      }
+      if (parsed && decoded?.ok && applies) ready.push({ msg, parsed, event: decoded.event });
+      else if (parsed && decoded?.ok) {
+        msg.ack();
+        this.metrics.handled(this.durable, 'skipped');
+      } else await this.process(msg, parsed);
+    }
+    if (ready.length === 0) return;
+    for (const { msg } of ready) if (msg.info.deliveryCount > 1) this.metrics.redelivered(this.durable);
+    const spans = ready.map(({ msg, parsed }) =>
+      startProcessSpan({ destination: msg.subject, consumer: this.durable, deliveryCount: msg.info.deliveryCount, headers: msg.headers, envelope: traceFieldsOf(parsed.value) }),
+    );
+    let fresh: Set<number>;
+    try {
+      fresh = await context.with(spans[0]!.context, () => this.applyBatch(ready));
+    } catch (error) {
+      for (const { span } of spans) {
+        span.recordException(error instanceof Error ? error : String(error));
+        span.end();
+      }
+      this.logger.warn({ err: error, consumer: this.durable, events: ready.length }, 'batch failed; handling its events one by one');
+      for (const { msg, parsed } of ready) await this.process(msg, parsed);
+      return;
+    }
+    const perEvent = (performance.now() - started) / 1_000 / ready.length;
+    ready.forEach(({ msg }, index) => {
+      msg.ack();
+      const outcome: HandleOutcome = fresh.has(index) ? 'handled' : 'duplicate';
+      spans[index]!.span.setAttribute('helpdesk.consumer.outcome', outcome);
+      spans[index]!.span.end();
+      this.metrics.handled(this.durable, outcome);
+      this.metrics.observeHandlerDuration(this.durable, perEvent);
+    });
+  }
+
+  /** One transaction: the batch's inbox rows, then `handleBatch` with the new events; returns their positions. */
+  private applyBatch(ready: readonly { msg: JsMsg; event: CloudEvent }[]): Promise<Set<number>> {
+    const { dataSource, publisher, handler } = this.options;
+    return withTransaction(dataSource, async (manager) => {
+      const unseen = await recordBatchInInbox(manager, this.durable, ready.map(({ event }) => event));
+      const fresh = new Set<number>();
+      ready.forEach(({ event }, index) => {
+        // A copy of the same event later in the batch is a duplicate of the first.
+        if (unseen.delete(event.id)) fresh.add(index);
+      });
+      if (fresh.size === 0 || !handler.handleBatch) return fresh;
+      const keepAlive = setInterval(() => ready.forEach(({ msg }) => msg.working()), Math.max(1_000, (this.options.ackWaitMs ?? 30_000) / 2));
+      try {
+        const deliveryCount = Math.max(...ready.map(({ msg }) => msg.info.deliveryCount));
+        await handler.handleBatch(ready.filter((_, index) => fresh.has(index)).map(({ event }) => event), handlerContext(manager, publisher, deliveryCount));
+      } finally {
+        clearInterval(keepAlive);
+      }
+      return fresh;
+    });
   }
 
   private async process(msg: JsMsg, parsed: { readonly value: unknown } | undefined): Promise<void> {
@@ -218,6 +302,12 @@ export class ConsumerRunner {
       // Lag is best effort; the next tick tries again.
     }
   }
+}
+
+/** A pulled message and its body parsed as JSON (undefined when it is not JSON). */
+interface Delivery {
+  readonly msg: JsMsg;
+  readonly parsed: { readonly value: unknown } | undefined;
 }
 
 function traceFieldsOf(value: unknown): TraceContextFields {

@@ -45,6 +45,20 @@ export interface EventHandlerDefinition<S extends z.ZodType = z.ZodType> {
    */
   appliesTo?(event: CloudEvent<z.output<S>>, reader: EntityManager): boolean | Promise<boolean>;
   handle(event: CloudEvent<z.output<S>>, tx: HandlerContext): Promise<void>;
+  /**
+   * Optional bulk form of `handle`, for consumers whose cost is round trips per event. With it
+   * the runner collects up to `batchSize` deliveries, records them in the inbox with one
+   * statement and calls `handleBatch` once, inside the same transaction, with the events that
+   * were not handled before (stream order, each event id once); then it commits and acks them
+   * all. Its effect must equal calling `handle` for each event in order: when the batch fails,
+   * the runner rolls it back and handles every event of it on its own through `handle`, so
+   * retries, the DLQ and a poison message work per event as usual. Batches of one consumer run
+   * one after another, so events of one subject keep their stream order; `concurrency` does not
+   * apply.
+   */
+  handleBatch?(events: readonly CloudEvent<z.output<S>>[], tx: HandlerContext): Promise<void>;
+  /** Most events per `handleBatch` call (default 500). */
+  readonly batchSize?: number;
 }
 
 /** Declares a handler; keeps the event's data type for `handle`. */

@@ -50,14 +50,16 @@ export function* contractEvents(customers: readonly BenchCustomer[], planId: str
   }
 }
 
-/** `total` events over the customers in November 2026: nine work log entries to one answered call. */
+/** `total` events over the customers in November 2026: per customer nine work log entries to one answered call, over its five tickets. */
 export function* usageEvents(customers: readonly BenchCustomer[], total: number): Generator<{ type: string; subject: string; data: unknown }> {
   const base = ticketWorklogRecordedV1.example;
   for (let i = 0; i < total; i += 1) {
     const c = customers[i % customers.length] as BenchCustomer;
-    const ticket = c.tickets[i % c.tickets.length] as { ticketId: string; number: string };
+    // The customer's own count: every customer's events spread over its five tickets and both kinds.
+    const k = Math.floor(i / customers.length);
+    const ticket = c.tickets[k % c.tickets.length] as { ticketId: string; number: string };
     const at = new Date(Date.UTC(2026, 10, 1 + (i % 29), 8 + (i % 9), i % 60)).toISOString();
-    if (i % 10 === 9) {
+    if (k % 10 === 9) {
       const callId = randomUUID();
       yield { type: callEndedV1.type, subject: callId, data: { ...callEndedV1.example, callId, customerId: c.customerId, ticketId: ticket.ticketId, talkSeconds: 30 + (i % 900), answeredAt: at, startedAt: at, endedAt: at } };
     } else {

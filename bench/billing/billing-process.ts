@@ -8,7 +8,7 @@ export function buildBillingService(): Promise<void> {
   return buildService('billing');
 }
 
-/** Starts the service and resolves once gRPC health answers SERVING; its errors show in the benchmark's output. */
+/** Starts the service and resolves once gRPC health answers SERVING; its errors show in the benchmark's output. `BENCH_BILLING_NODE_ARGS` passes node flags (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
 export function startBillingProcess(label: string): Promise<BillingProcess> {
-  return startServiceProcess({ service: 'billing', label, stdout: 'tail', stderr: 'inherit' });
+  return startServiceProcess({ service: 'billing', label, stdout: 'tail', stderr: 'inherit', nodeArgsEnv: 'BENCH_BILLING_NODE_ARGS' });
 }

@@ -33,7 +33,7 @@ export function billingAppModule(config: BillingConfig, logger: Logger): Dynamic
         }),
         global: true,
       },
-      BillingModule.forRoot({ timeZone: config.BILLING_TIME_ZONE }),
+      BillingModule.forRoot({ timeZone: config.BILLING_TIME_ZONE, logger }),
     ],
   };
 }

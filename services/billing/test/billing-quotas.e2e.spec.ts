@@ -24,9 +24,9 @@ describe('billing: quotas, plan versions, free support, replicas and profitabili
   }, 60_000);
   afterAll(() => app.stop());
 
-  const customerWithQuota = async () => {
+  const customerWithQuota = async (validFrom = '2026-10-01') => {
     const customerId = randomUUID();
-    const contractId = await publishCustomer(app, customerId, planId, { quotaRef: '1h-monthly' });
+    const contractId = await publishCustomer(app, customerId, planId, { quotaRef: '1h-monthly', validFrom });
     await expectEventually(async () => expect((await query(app, `SELECT 1 FROM billing_contracts WHERE id = $1`, [contractId])).length).toBe(1), EVENTUALLY);
     return { customerId, contractId, ticket: { ticketId: randomUUID(), number: `T-${Math.floor(Math.random() * 1e6)}`, customerId, contractId } };
   };
@@ -56,18 +56,49 @@ describe('billing: quotas, plan versions, free support, replicas and profitabili
     expect(november).toMatchObject({ quotaMinutesApplied: 90, amount: { amountMinor: '2450' } });
   });
 
+  it('carries unused minutes one period far: used before the month\'s own, expired after the next month', async () => {
+    const { customerId, ticket } = await customerWithQuota('2026-08-01');
+    // August unused: 60 carried into September. September uses 75: the 60 carried first, then 15 of its own.
+    await recordWork(app, ticket, entry(75, '2026-09-10T09:00:00.000Z'));
+    await expectEventually(async () => expect((await itemCounts(app, customerId)).items).toBe(1), EVENTUALLY);
+    expect(await quota(customerId, '2026-09-20')).toEqual([expect.objectContaining({ carriedOverMinutes: 60, usedMinutes: 75, remainingMinutes: 45 })]);
+    // October: the 45 September left of its own.
+    expect(await quota(customerId, '2026-10-20')).toEqual([expect.objectContaining({ carriedOverMinutes: 45, usedMinutes: 0, remainingMinutes: 105 })]);
+    // November: October's unused 60; September's 45 expired with October.
+    expect(await quota(customerId, '2026-11-20')).toEqual([expect.objectContaining({ carriedOverMinutes: 60, usedMinutes: 0, remainingMinutes: 120 })]);
+  });
+
   it('depletes a prepaid package after the included quota and reports what is left', async () => {
     const customerId = randomUUID();
     const contractId = await publishCustomer(app, customerId, planId);
     const ticket = { ticketId: randomUUID(), number: 'T-P', customerId, contractId };
     await app.billing.call('AddPrepaidPackage', { customerId, minutes: 60, purchasedOn: { year: 2026, month: 10, day: 1 } }, app.tokens.integration);
-    await recordWork(app, ticket, entry(45, '2026-11-03T09:00:00.000Z'));
+    const packagesOn = async (day: string) => {
+      const [year, month, d] = day.split('-').map(Number);
+      return (await app.billing.call<{ packages: { minutes: number; usedMinutes: number; remainingMinutes: number }[] }>('GetQuota', { customerId, date: { year, month, day: d } }, app.tokens.agent)).packages;
+    };
+    await recordWork(app, ticket, entry(40, '2026-11-03T09:00:00.000Z')); // rounded 45 of 60: 75 %, below the first threshold
+    await expectEventually(async () => expect((await itemCounts(app, customerId)).items).toBe(1), EVENTUALLY);
+    // Booked but not invoiced work counts at once, as the next run will draw it.
+    expect(await packagesOn('2026-11-10')).toEqual([expect.objectContaining({ minutes: 60, usedMinutes: 45, remainingMinutes: 15 })]);
     await recordWork(app, ticket, entry(30, '2026-11-04T09:00:00.000Z'));
     await expectEventually(async () => expect((await itemCounts(app, customerId)).items).toBe(2), EVENTUALLY);
+    expect(await packagesOn('2026-11-10')).toEqual([expect.objectContaining({ usedMinutes: 60, remainingMinutes: 0 })]);
+    // On a day before the work nothing of it counts.
+    expect(await packagesOn('2026-11-01')).toEqual([expect.objectContaining({ usedMinutes: 0, remainingMinutes: 60 })]);
+
+    // The first test published two thresholds of an included quota; this package's are the next two.
+    const crossed = await readEvents(app.nats.nc, { stream: app.nats.naming.streamName('HELPDESK_BILLING'), subject: app.nats.naming.subject(billingQuotaThresholdCrossedV1.type), count: 4, timeoutMs: 20_000 });
+    const mine = crossed.map((e) => billingQuotaThresholdCrossedV1.schema.parse(e.event.data)).filter((d) => d.customerId === customerId);
+    expect(mine).toEqual([80, 100].map((thresholdPercent) => expect.objectContaining({ kind: 'prepaid_package', contractId, planId, periodFrom: null, thresholdPercent, includedMinutes: 60, usedMinutes: 60, remainingMinutes: 0 })));
+
     const run = await app.billing.call<RunResponse>('IssueRun', { period: period('2026-11-01', '2026-11-30'), customerIds: [customerId] }, app.tokens.integration);
     expect(run.statements[0]?.lines).toEqual([expect.objectContaining({ roundedMinutes: 75, quotaMinutesApplied: 60, amount: { amountMinor: '2450', currency: 'EUR' } })]);
-    const { packages } = await app.billing.call<{ packages: { minutes: number; usedMinutes: number; remainingMinutes: number }[] }>('GetQuota', { customerId }, app.tokens.agent);
-    expect(packages).toEqual([expect.objectContaining({ minutes: 60, usedMinutes: 60, remainingMinutes: 0 })]);
+    // Issued use replaces the pending use: the package is not counted twice.
+    expect(await packagesOn('2026-11-30')).toEqual([expect.objectContaining({ minutes: 60, usedMinutes: 60, remainingMinutes: 0 })]);
+    await recordWork(app, ticket, entry(15, '2026-11-05T09:00:00.000Z'));
+    await expectEventually(async () => expect((await itemCounts(app, customerId)).items).toBe(3), EVENTUALLY);
+    expect(await query(app, `SELECT threshold FROM billing_package_thresholds ORDER BY threshold`)).toEqual([{ threshold: 80 }, { threshold: 100 }]);
   });
 
   it('prices work with the plan version in force on its day when the plan changes mid-period', async () => {

@@ -22,18 +22,23 @@ export class PrepaidPackagesRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The customer's packages oldest first, the minutes used on issued lines spread over them in
-   * that order (a pool that depletes oldest first).
-   */
-  async ofCustomer(customerId: string): Promise<PrepaidPackage[]> {
-    return (await this.ofCustomers([customerId])).get(customerId) ?? [];
+  /** Those of the customers who bought a package. */
+  async customersWithPackages(customerIds: readonly string[]): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows: { customer_id: string }[] = await this.manager.query(`SELECT DISTINCT customer_id FROM billing_prepaid_packages WHERE customer_id = ANY($1::uuid[])`, [customerIds]);
+    return rows.map((r) => r.customer_id);
   }
 
-  async ofCustomers(customerIds: readonly string[]): Promise<Map<string, PrepaidPackage[]>> {
+  /**
+   * The customers' packages oldest first, with the minutes
+   * used on issued lines plus `pending` minutes per customer spread over them in that order (a
+   * pool that depletes oldest first).
+   */
+  async ofCustomers(customerIds: readonly string[], pending: ReadonlyMap<string, number> = new Map()): Promise<Map<string, PrepaidPackage[]>> {
     if (customerIds.length === 0) return new Map();
     const packages: { id: string; customer_id: string; minutes: number; purchased_on: string }[] = await this.manager.query(
-      `SELECT id, customer_id, minutes, to_char(purchased_on, 'YYYY-MM-DD') AS purchased_on FROM billing_prepaid_packages WHERE customer_id = ANY($1::uuid[]) ORDER BY purchased_on, created_at, id`,
+      `SELECT id, customer_id, minutes, to_char(purchased_on, 'YYYY-MM-DD') AS purchased_on FROM billing_prepaid_packages
+       WHERE customer_id = ANY($1::uuid[]) ORDER BY purchased_on, created_at, id`,
       [customerIds],
     );
     if (packages.length === 0) return new Map();
@@ -41,7 +46,8 @@ export class PrepaidPackagesRepository {
       `SELECT customer_id, sum(package_minutes)::int AS used FROM billing_lines WHERE package_minutes <> 0 AND customer_id = ANY($1::uuid[]) GROUP BY customer_id`,
       [[...new Set(packages.map((p) => p.customer_id))]],
     );
-    const usedBy = new Map(used.map((u) => [u.customer_id, u.used]));
+    const usedBy = new Map(used.map((u) => [u.customer_id, u.used + (pending.get(u.customer_id) ?? 0)]));
+    for (const [customerId, minutes] of pending) if (!usedBy.has(customerId)) usedBy.set(customerId, minutes);
     const out = new Map<string, PrepaidPackage[]>();
     for (const p of packages) {
       const left = usedBy.get(p.customer_id) ?? 0;

@@ -18,20 +18,39 @@ export function quotaPeriodOf(day: string, period: QuotaDefinition['period']): Q
   return { from, to: addDays(addMonths(from, months), -1) };
 }
 
-/** The period before `current`. */
-export function previousQuotaPeriod(current: QuotaPeriod, period: QuotaDefinition['period']): QuotaPeriod {
-  return quotaPeriodOf(addDays(current.from, -1), period);
-}
-
 /** The key that buckets quota usage: contract, quota and period. */
 export function quotaKey(contractId: string, ref: string, period: QuotaPeriod): string {
   return `${contractId}|${ref}|${period.from}`;
 }
 
-/** Minutes available in a period: included plus, for carry-over quotas, what the previous period left unused (one period only). */
-export function availableMinutes(quota: QuotaDefinition, previousUsedMinutes: number): { included: number; carriedOver: number } {
-  const carriedOver = quota.carryOver ? Math.max(0, quota.includedMinutes - previousUsedMinutes) : 0;
-  return { included: quota.includedMinutes, carriedOver };
+/** One earlier quota period in a carry-over chain: its included minutes, usage and whether its quota carries over. */
+export interface CarryPeriod {
+  readonly included: number;
+  readonly used: number;
+  readonly carryOver: boolean;
+}
+
+/**
+ * Minutes carried into the period after `periods` (oldest first, from the contract's first
+ * period). Unused included minutes of a period carry into the next period only and expire at
+ * its end; usage draws on the carried minutes first (they expire sooner), then on the period's
+ * own. So a quota never carries more than one period's included minutes, and minutes unused for
+ * two periods are gone.
+ */
+export function carriedOverMinutes(periods: readonly CarryPeriod[]): number {
+  let carried = 0;
+  for (const p of periods) {
+    const fromIncluded = Math.max(0, p.used - carried);
+    carried = p.carryOver ? Math.max(0, p.included - fromIncluded) : 0;
+  }
+  return carried;
+}
+
+/** The quota periods from the one containing `first` up to (not including) `current`, oldest first. */
+export function periodsBefore(first: string, current: QuotaPeriod, period: QuotaDefinition['period']): QuotaPeriod[] {
+  const out: QuotaPeriod[] = [];
+  for (let p = quotaPeriodOf(first, period); p.from < current.from; p = quotaPeriodOf(addDays(p.to, 1), period)) out.push(p);
+  return out;
 }
 
 /** The thresholds (percent) that usage crossed going from `before` to `after` minutes of `size`. */

@@ -1,4 +1,4 @@
-import { availableMinutes, crossedThresholds, previousQuotaPeriod, quotaPeriodOf } from './quota-period';
+import { carriedOverMinutes, crossedThresholds, periodsBefore, quotaPeriodOf } from './quota-period';
 import { usageMinutes } from './quota-usage';
 import type { PlanTerms } from '../plans/plan';
 
@@ -7,14 +7,23 @@ describe('quota periods', () => {
     expect(quotaPeriodOf('2026-02-14', 'monthly')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(quotaPeriodOf('2026-11-30', 'quarterly')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(quotaPeriodOf('2026-11-30', 'yearly')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-    expect(previousQuotaPeriod({ from: '2026-01-01', to: '2026-01-31' }, 'monthly')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
   });
 
-  it('carries unused minutes of the previous period over only when the quota allows it', () => {
-    const quota = { ref: 'q', includedMinutes: 600, period: 'monthly' as const, carryOver: true };
-    expect(availableMinutes(quota, 450)).toEqual({ included: 600, carriedOver: 150 });
-    expect(availableMinutes(quota, 700)).toEqual({ included: 600, carriedOver: 0 });
-    expect(availableMinutes({ ...quota, carryOver: false }, 0)).toEqual({ included: 600, carriedOver: 0 });
+  it('carries unused included minutes one period far, used before the period\'s own, only when the quota allows it', () => {
+    const month = (used: number, carryOver = true) => ({ included: 600, used, carryOver });
+    expect(carriedOverMinutes([])).toBe(0);
+    expect(carriedOverMinutes([month(450)])).toBe(150);
+    expect(carriedOverMinutes([month(700)])).toBe(0);
+    expect(carriedOverMinutes([month(0, false)])).toBe(0);
+    // October leaves 600 (nothing used); November uses 700: 600 carried first, 100 of its own → 500 into December.
+    expect(carriedOverMinutes([month(0), month(700)])).toBe(500);
+    // Unused for two periods is gone: at most one period's included minutes carry.
+    expect(carriedOverMinutes([month(0), month(0)])).toBe(600);
+    // A period whose quota does not carry over ends the chain.
+    expect(carriedOverMinutes([month(0), month(100, false)])).toBe(0);
+    expect(periodsBefore('2026-01-15', { from: '2026-04-01', to: '2026-04-30' }, 'monthly').map((p) => p.from)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(periodsBefore('2026-04-15', { from: '2026-04-01', to: '2026-04-30' }, 'monthly')).toEqual([]);
+    expect(periodsBefore('2025-11-01', { from: '2026-04-01', to: '2026-06-30' }, 'quarterly').map((p) => p.from)).toEqual(['2025-10-01', '2026-01-01']);
   });
 
   it('reports each threshold once, when usage first reaches it (also several in one entry)', () => {

@@ -3,6 +3,7 @@ import { uuidv7 } from '@helpdesk/messaging';
 import type { DataSource } from 'typeorm';
 import { BillingError } from '../errors/billing.errors';
 import { dayIn } from '../shared/calendar';
+import { packagesWithUse } from './package-usage';
 import { PrepaidPackagesRepository, type PrepaidPackage } from './prepaid-packages.repository';
 import { QuotasService, type QuotaState } from './quotas.service';
 
@@ -21,9 +22,10 @@ export class QuotaQueries {
   async quotasOf(scope: CustomerScope, customerId: string, day: string | null): Promise<{ quotas: QuotaState[]; packages: PrepaidPackage[] }> {
     if (scope.kind === 'customer' && scope.customerId !== customerId) throw new BillingError('INVALID_FIELD', 'customer_id: a customer may only read its own quota', 'customer_id');
     const manager = this.dataSource.manager;
+    const on = day ?? dayIn(this.clock(), this.timeZone);
     return {
-      quotas: await this.quotas.statesOf(manager, customerId, day ?? dayIn(this.clock(), this.timeZone)),
-      packages: await new PrepaidPackagesRepository(manager).ofCustomer(customerId),
+      quotas: await this.quotas.statesOf(manager, customerId, on),
+      packages: (await packagesWithUse(manager, [customerId], on, this.timeZone)).get(customerId) ?? [],
     };
   }
 

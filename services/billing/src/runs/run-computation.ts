@@ -48,8 +48,9 @@ export async function computeRun(manager: EntityManager, request: RunRequest, ti
   const resolved: ResolvedItem[] = [];
   const freeSupportItems: BillableItem[] = [];
   let unpriced = 0;
+  const index = contractIndex(contracts);
   for (const item of open) {
-    const r = resolve(item, contracts, plans, request.from);
+    const r = resolve(item, index, plans, request.from);
     if (r === 'free') freeSupportItems.push(item);
     else if (r === null) unpriced += 1;
     else resolved.push(r);
@@ -68,9 +69,23 @@ export async function computeRun(manager: EntityManager, request: RunRequest, ti
   };
 }
 
-function resolve(item: BillableItem, contracts: readonly BillingContract[], plans: Map<string, PlanVersion[]>, from: string): ResolvedItem | 'free' | null {
+/** Contracts by id and by customer, so resolving a million items does not scan every contract for each. */
+interface ContractIndex {
+  readonly byId: Map<string, BillingContract>;
+  readonly byCustomer: Map<string, BillingContract[]>;
+}
+
+function contractIndex(contracts: readonly BillingContract[]): ContractIndex {
+  const byCustomer = new Map<string, BillingContract[]>();
+  for (const c of contracts) byCustomer.set(c.customerId, [...(byCustomer.get(c.customerId) ?? []), c]);
+  return { byId: new Map(contracts.map((c) => [c.id, c])), byCustomer };
+}
+
+function resolve(item: BillableItem, index: ContractIndex, plans: Map<string, PlanVersion[]>, from: string): ResolvedItem | 'free' | null {
   if (item.customerId === null) return null;
-  const contract = governingContract(contracts, item.customerId, item.contractId, item.performedOn);
+  const named = item.contractId === null ? undefined : index.byId.get(item.contractId);
+  const candidates = index.byCustomer.get(item.customerId) ?? [];
+  const contract = governingContract(named ? [named, ...candidates] : candidates, item.customerId, item.contractId, item.performedOn);
   if (contract?.freeSupport) return 'free';
   if (!contract?.planId) return null;
   const plan = versionOn(plans.get(contract.planId) ?? [], item.performedOn);

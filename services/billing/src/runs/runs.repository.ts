@@ -113,6 +113,15 @@ export class RunsRepository {
     return (rows[0]?.last ?? count) - count + 1;
   }
 
+  /** Queues issued statements for {@link StatementPublications} (their events follow the commit). */
+  async queuePublications(statements: readonly { statementId: string; statementNumber: string }[], now: Date): Promise<void> {
+    if (statements.length === 0) return;
+    await this.manager.query(
+      `INSERT INTO billing_statement_publications (statement_id, number, created_at) SELECT id, number, $3 FROM unnest($1::uuid[], $2::text[]) AS s(id, number)`,
+      [statements.map((s) => s.statementId), statements.map((s) => s.statementNumber), now],
+    );
+  }
+
   async insertRun(id: string, from: string, to: string, customerIds: readonly string[] | null, issuedAt: Date): Promise<void> {
     await this.manager.query(`INSERT INTO billing_runs (id, period_from, period_to, customer_ids, issued_at) VALUES ($1, $2, $3, $4, $5)`, [id, from, to, customerIds, issuedAt]);
   }

@@ -1,6 +1,6 @@
 import { requireRole, type Caller } from '@helpdesk/auth';
-import { billingLineCreatedV1, billingStatementIssuedV1, type BillingStatementIssuedV1 } from '@helpdesk/contracts';
-import { uuidv7, type OutboxPublisher, type PendingEvent } from '@helpdesk/messaging';
+import type { BillingStatementIssuedV1 } from '@helpdesk/contracts';
+import { uuidv7 } from '@helpdesk/messaging';
 import { withTransaction } from '@helpdesk/persistence';
 import type { DataSource } from 'typeorm';
 import { numberStatements } from './issued-statement';
@@ -26,7 +26,7 @@ export interface IssuedRun {
 export class RunsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly publisher: OutboxPublisher,
+    private readonly published: { wake(): void },
     private readonly timeZone: string,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -41,12 +41,13 @@ export class RunsService {
   /**
    * Issues a run: under a transaction-scoped advisory lock (one issuer at a time across
    * replicas), computes from the items still open, numbers and writes statements and lines,
-   * marks the items billed and puts the events into the outbox — all in one transaction. A
-   * second issuer waits for the lock and then finds nothing open, so nothing is issued twice.
+   * marks the items billed and queues the statements for publication — all in one transaction.
+   * A second issuer waits for the lock and then finds nothing open, so nothing is issued twice.
+   * The queued statements' events are written to the outbox right after the commit, in slices.
    */
   async issue(caller: Caller, request: RunRequest): Promise<IssuedRun> {
     requireRole(caller, ['admin', 'integration'], 'BillingService/IssueRun');
-    return withTransaction(this.dataSource, async (manager) => {
+    const run = await withTransaction(this.dataSource, async (manager): Promise<IssuedRun> => {
       const runs = new RunsRepository(manager);
       await runs.lockIssuing();
       const computation = await computeRun(manager, request, this.timeZone);
@@ -65,12 +66,12 @@ export class RunsService {
         newId: uuidv7,
       });
       await writeIssuedRun(manager, issued, computation.statements, computation);
-      const events: PendingEvent[] = issued.flatMap((s) => [
-        ...s.lines.map((line) => ({ event: billingLineCreatedV1, subject: line.lineId, data: line, time: issuedAt })),
-        { event: billingStatementIssuedV1, subject: s.statementId, data: s, time: issuedAt },
-      ]);
-      await this.publisher.add(manager, events);
+      await runs.queuePublications(issued, issuedAt);
       return { runId, statements: issued, unpricedItemCount: computation.unpricedItemCount };
     });
+    // The events follow from the committed rows (see StatementPublications); a replica that dies
+    // now leaves the queue to the next slice of any replica.
+    if (run.runId !== null) this.published.wake();
+    return run;
   }
 }

@@ -23,7 +23,8 @@ export function lineOf(r: Record<string, unknown>): unknown {
     taxRateBasisPoints: r['tax_rate_bp'],
     rawMinutes: r['raw_minutes'],
     roundedMinutes: r['rounded_minutes'],
-    quotaMinutesApplied: r['quota_minutes'],
+    // The contract's quotaMinutesApplied covers included quota and prepaid packages alike.
+    quotaMinutesApplied: Number(r['quota_minutes'] ?? 0) + Number(r['package_minutes'] ?? 0),
     late: r['late'],
     reversesLineId: r['reverses_line_id'],
     sourceItems: r['source_items'],

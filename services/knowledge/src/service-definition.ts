@@ -2,6 +2,7 @@ import { PROTO_ROOT } from '@helpdesk/contracts';
 import type { ServiceDefinition } from '@helpdesk/runtime';
 import { knowledgeAppModule } from './app.module';
 import { knowledgeConfigSchema } from './config';
+import { withSessionSettings } from './database-url';
 import { loadDemoArticles } from './demo/demo-articles.after-start';
 import { knowledgeMigrations } from './migrations/knowledge-migrations';
 
@@ -9,7 +10,7 @@ import { knowledgeMigrations } from './migrations/knowledge-migrations';
 export const knowledgeServiceDefinition: ServiceDefinition<typeof knowledgeConfigSchema> = {
   name: 'knowledge',
   configSchema: knowledgeConfigSchema,
-  dataSource: (config) => ({ url: config.DATABASE_URL, entities: [], migrations: knowledgeMigrations, applicationName: 'helpdesk-knowledge' }),
+  dataSource: (config) => ({ url: withSessionSettings(config.DATABASE_URL), entities: [], migrations: knowledgeMigrations, applicationName: 'helpdesk-knowledge' }),
   appModule: knowledgeAppModule,
   grpc: {
     packages: ['helpdesk.knowledge.v1'],

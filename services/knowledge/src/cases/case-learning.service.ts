@@ -6,6 +6,7 @@ import { extractElement, type KnowledgeElement } from '../extraction/knowledge-e
 import type { Summariser } from '../extraction/summariser';
 import type { SearchEngine } from '../search/search-engine';
 import { CasesRepository, type KnowledgeCase } from './cases.repository';
+import { TrigramIndex, trigramsOf } from './trigram-similarity';
 
 /** How resolved tickets become articles. */
 export interface LearningSettings {
@@ -50,6 +51,93 @@ export class CaseLearningService {
     );
     const article = await this.placeInArticle(manager, known, element, now);
     await cases.recordLearning(data.ticket.ticketId, { ...element, articleId: article.id });
+  }
+
+  /**
+   * {@link learn} for a batch of resolved tickets in one transaction, with set-based statements:
+   * the read model, the stored-message fallbacks, the duplicate check against existing articles
+   * (one statement for the batch), the new drafts and their revisions, the learnings. A case of
+   * the batch is compared with the batch's earlier new drafts in memory (pg_trgm's similarity
+   * in TypeScript), so two near-identical tickets of one batch still become one article. Tickets
+   * that already have an article (resolved again, inherited through a merge) take the
+   * single-event path; a batch naming a ticket twice is handled event by event.
+   */
+  async learnBatch(manager: EntityManager, batch: readonly TicketResolvedV1[], now: Date): Promise<void> {
+    const ticketIds = batch.map((data) => data.ticket.ticketId);
+    if (new Set(ticketIds).size !== ticketIds.length) {
+      for (const data of batch) await this.learn(manager, data, now);
+      return;
+    }
+    const cases = new CasesRepository(manager);
+    const articles = new ArticlesRepository(manager);
+    const known = await cases.applyAll(batch.map((data) => ({ ticket: data.ticket, description: data.description })));
+    const sourced = await articles.sourcedAmong(ticketIds);
+    const fresh: { data: TicketResolvedV1; known: KnowledgeCase }[] = [];
+    for (const data of batch) {
+      const held = known.get(data.ticket.ticketId);
+      if (!held || held.articleId || sourced.has(held.ticketId)) await this.learn(manager, data, now);
+      else fresh.push({ data, known: held });
+    }
+    if (fresh.length === 0) return;
+
+    const needStored = fresh.filter(({ data }) => !data.problemMessage || !data.decisiveMessage).map(({ data }) => data.ticket.ticketId);
+    const stored = await cases.storedMessages(needStored);
+    const elements: KnowledgeElement[] = [];
+    for (const { data } of fresh) {
+      const fallback = stored.get(data.ticket.ticketId);
+      elements.push(
+        await this.phrase(
+          extractElement({
+            ticketId: data.ticket.ticketId,
+            summary: data.ticket.summary,
+            description: data.description,
+            category: data.ticket.category,
+            tags: data.ticket.tags,
+            products: data.products,
+            language: data.language,
+            problemMessage: data.problemMessage?.text ?? fallback?.firstCustomer ?? null,
+            resolution: data.resolution,
+            decisiveMessage: data.decisiveMessage?.text ?? fallback?.lastAgentReply ?? null,
+          }),
+        ),
+      );
+    }
+
+    const texts = elements.map((element) => ({ text: duplicateText(element), language: element.language }));
+    const existing = await this.search.nearDuplicates(manager, texts, this.settings.duplicateSimilarity);
+    const matched = await articles.lockMany([...new Set([...existing.values()].map((m) => m.articleId))]);
+    // Articles written by this batch, by id (the latest state), and the new drafts compared in memory.
+    const changed = new Map<string, Article>();
+    const drafts: Article[] = [];
+    const draftIndex = new TrigramIndex();
+    const draftOf: Article[] = [];
+    const learnings = elements.map((element, i) => {
+      const { known: held } = fresh[i] ?? { known: null };
+      if (!held) throw new Error('batch element without its case');
+      const trigrams = trigramsOf(texts[i]?.text ?? '');
+      const inBatch = draftIndex.best(trigrams, (id) => element.language === null || draftOf[id]?.language === element.language);
+      const stored = existing.get(i);
+      const target =
+        inBatch && inBatch.similarity >= this.settings.duplicateSimilarity && inBatch.similarity > (stored?.similarity ?? -1)
+          ? draftOf[inBatch.id]
+          : stored
+            ? matched.get(stored.articleId)
+            : undefined;
+      let article: Article;
+      if (target) {
+        const current = changed.get(target.id) ?? target;
+        article = markForReview(attachSourceCase(current, element.sourceTicketId, now), `similar case ${held.number} attached: consider merging its resolution`, now);
+      } else {
+        article = draftArticle(this.newId(), { ...element, visibility: this.settings.extractedVisibility }, [element.sourceTicketId], now);
+        drafts.push(article);
+        draftOf[draftIndex.add(trigrams)] = article;
+      }
+      changed.set(article.id, article);
+      return { ...element, ticketId: element.sourceTicketId, articleId: article.id };
+    });
+    await articles.saveAll([...changed.values()]);
+    await articles.recordRevisions(drafts.map((draft) => changed.get(draft.id) ?? draft), EXTRACTION_ACTOR);
+    await cases.recordLearnings(learnings);
   }
 
   /** A reopened ticket marks every article it is a source of for review. */
@@ -99,21 +187,18 @@ export class CaseLearningService {
   }
 
   private async closestArticle(manager: EntityManager, element: KnowledgeElement): Promise<Article | null> {
-    const text = `${element.title}\n${element.problem}\n${element.resolution}`;
-    const candidates = await this.search.similarArticles(manager, text, element.language, 5);
-    if (candidates.length === 0) return null;
-    const rows = (await manager.query(
-      `SELECT id, similarity(lower(title || ' ' || problem || ' ' || resolution), lower($2)) AS sim
-         FROM knowledge_articles WHERE id = ANY($1::uuid[]) ORDER BY sim DESC, id LIMIT 1`,
-      [candidates, text],
-    )) as { id: string; sim: number }[];
-    const best = rows[0];
-    if (!best || Number(best.sim) < this.settings.duplicateSimilarity) return null;
-    return new ArticlesRepository(manager).get({ kind: 'staff' }, best.id, true);
+    const found = await this.search.nearDuplicates(manager, [{ text: duplicateText(element), language: element.language }], this.settings.duplicateSimilarity);
+    const best = found.get(0);
+    return best ? new ArticlesRepository(manager).get({ kind: 'staff' }, best.articleId, true) : null;
   }
 
   private async phrase(element: KnowledgeElement): Promise<KnowledgeElement> {
     const rewritten = await this.summariser.rewriteElement(element);
     return rewritten ? { ...element, ...rewritten } : element;
   }
+}
+
+/** The text of a case compared with articles for near-duplicates (trigram similarity of title, problem and resolution). */
+function duplicateText(element: KnowledgeElement): string {
+  return `${element.title}\n${element.problem}\n${element.resolution}`;
 }

@@ -52,6 +52,50 @@ export class CasesRepository {
     return { ticketId: row.ticket_id, number: row.number, version: row.version, status: row.status, summary: row.summary, description: row.description, articleId: row.article_id, mergedInto: row.merged_into };
   }
 
+  /**
+   * {@link apply} for many tickets that come with a description (resolved tickets), in two
+   * statements (distinct ticket ids); returns the cases afterwards by ticket id, locked in ticket id order so that two
+   * batches never wait for each other crosswise.
+   */
+  async applyAll(tickets: readonly { readonly ticket: TicketSnapshot; readonly description: string }[]): Promise<Map<string, KnowledgeCase>> {
+    if (tickets.length === 0) return new Map();
+    const rows = tickets.map(({ ticket, description }) => ({
+      ticket_id: ticket.ticketId, number: ticket.number, version: ticket.version, status: ticket.status, category: ticket.category,
+      summary: ticket.summary, description, tags: ticket.tags, resolved_at: ticket.resolvedAt,
+    }));
+    await this.manager.query(
+      `INSERT INTO knowledge_cases (ticket_id, number, version, status, category, summary, description, tags, resolved_at)
+        SELECT t.ticket_id, t.number, t.version, t.status, t.category, t.summary, t.description, t.tags, t.resolved_at
+          FROM jsonb_to_recordset($1::jsonb) AS t(ticket_id uuid, number text, version integer, status text, category text, summary text,
+                                                  description text, tags text[], resolved_at timestamptz)
+         ORDER BY t.ticket_id
+        ON CONFLICT (ticket_id) DO UPDATE SET number = EXCLUDED.number, version = EXCLUDED.version, status = EXCLUDED.status,
+          category = EXCLUDED.category, summary = EXCLUDED.summary, tags = EXCLUDED.tags, resolved_at = EXCLUDED.resolved_at,
+          description = EXCLUDED.description
+        WHERE knowledge_cases.version < EXCLUDED.version`,
+      [JSON.stringify(rows)],
+    );
+    const found = (await this.manager.query(
+      `SELECT ticket_id, number, version, status, summary, description, article_id, merged_into FROM knowledge_cases
+        WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id FOR UPDATE`,
+      [tickets.map((t) => t.ticket.ticketId)],
+    )) as { ticket_id: string; number: string; version: number; status: string; summary: string; description: string; article_id: string | null; merged_into: string | null }[];
+    return new Map(found.map((row) => [row.ticket_id, { ticketId: row.ticket_id, number: row.number, version: row.version, status: row.status, summary: row.summary, description: row.description, articleId: row.article_id, mergedInto: row.merged_into }]));
+  }
+
+  /** {@link firstCustomerMessage} and {@link lastAgentReply} of many tickets in one statement. */
+  async storedMessages(ticketIds: readonly string[]): Promise<Map<string, { readonly firstCustomer: string | null; readonly lastAgentReply: string | null }>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows = (await this.manager.query(
+      `SELECT t.id AS ticket_id,
+          (SELECT text FROM knowledge_case_messages WHERE ticket_id = t.id AND direction = 'inbound' AND author_kind <> 'system' ORDER BY created_at, message_id LIMIT 1) AS first_customer,
+          (SELECT text FROM knowledge_case_messages WHERE ticket_id = t.id AND direction = 'outbound' AND author_kind = 'agent' ORDER BY created_at DESC, message_id DESC LIMIT 1) AS last_agent_reply
+        FROM unnest($1::uuid[]) AS t(id)`,
+      [ticketIds],
+    )) as { ticket_id: string; first_customer: string | null; last_agent_reply: string | null }[];
+    return new Map(rows.map((r) => [r.ticket_id, { firstCustomer: r.first_customer, lastAgentReply: r.last_agent_reply }]));
+  }
+
   /** Keeps a customer-visible message; internal and supplier notes are never stored. */
   async addMessage(ticketId: string, message: TicketMessage): Promise<void> {
     if (message.audience !== 'customer') return;
@@ -88,6 +132,26 @@ export class CasesRepository {
           search_vector = ${vector}
         WHERE ticket_id = $1`,
       [ticketId, searchConfigFor(learning.language), learning.title, learning.problem, learning.resolution, learning.products, learning.tags, learning.language, learning.articleId],
+    );
+  }
+
+  /** {@link recordLearning} for many tickets in one statement. */
+  async recordLearnings(learnings: readonly (CaseLearning & { readonly ticketId: string })[]): Promise<void> {
+    if (learnings.length === 0) return;
+    const rows = learnings.map((l) => ({
+      ticket_id: l.ticketId, config: searchConfigFor(l.language), title: l.title, problem: l.problem, resolution: l.resolution,
+      products: l.products, tags: l.tags, language: l.language, article_id: l.articleId,
+    }));
+    await this.manager.query(
+      `UPDATE knowledge_cases c SET search_config = l.config::regconfig, problem = l.problem, resolution = l.resolution, products = l.products,
+          language = l.language, article_id = l.article_id,
+          search_vector = setweight(to_tsvector(l.config::regconfig, l.title), 'A')
+            || setweight(to_tsvector(l.config::regconfig, l.problem || ' ' || array_to_string(l.products, ' ') || ' ' || array_to_string(l.tags, ' ')), 'B')
+            || setweight(to_tsvector(l.config::regconfig, l.resolution), 'C')
+        FROM jsonb_to_recordset($1::jsonb) AS l(ticket_id uuid, config text, title text, problem text, resolution text, products text[], tags text[],
+                                                language text, article_id uuid)
+       WHERE c.ticket_id = l.ticket_id`,
+      [JSON.stringify(rows)],
     );
   }
 

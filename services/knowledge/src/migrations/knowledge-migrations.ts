@@ -1,5 +1,6 @@
 import { platformMigrations } from '@helpdesk/persistence';
 import { CreateKnowledge1732370000000 } from './1732370000000-create-knowledge';
+import { SearchAtScale1764000000000 } from './1764000000000-search-at-scale';
 
 /** Every migration of the knowledge service, in order. */
-export const knowledgeMigrations = [...platformMigrations, CreateKnowledge1732370000000];
+export const knowledgeMigrations = [...platformMigrations, CreateKnowledge1732370000000, SearchAtScale1764000000000];

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { ArticleScope } from '../articles/articles.repository';
 import { bestPassages, type ScoredPassage } from './passages';
 import { normalizeWords, parseQuery, type ParsedQuery } from './query-syntax';
-import { SearchRepository, type ArticleHit, type Facets, type SearchFilters } from './search.repository';
+import { ExpiringCache } from './plan-cache';
+import { SearchRepository, type ArticleHit, type CompiledPlan, type Facets, type SearchFilters } from './search.repository';
 import type { SearchPlan, SearchTerm } from './search-plan';
 import { compoundSplits, expandWord, isStopWord } from './term-expansion';
 
@@ -30,27 +31,37 @@ export const NO_FILTERS: SearchFilters = { category: null, product: null, langua
 const DUPLICATE_WORDS = 16;
 /** Natural-language text (ticket descriptions) is cut to this many distinct words before searching. */
 const MAX_TEXT_WORDS = 24;
+/** Compiled queries kept per process, and for how long (see {@link ExpiringCache}). */
+const PLAN_CACHE_ENTRIES = 5_000;
+const PLAN_CACHE_TTL_MS = 30_000;
+
+/** A query as the search statement needs it: its tsqueries and the typo corrections made. */
+interface PreparedQuery {
+  readonly compiled: CompiledPlan | null;
+  readonly corrections: string[];
+}
 
 /**
  * Search, similar-case suggestions and extractive answers over the articles and resolved tickets.
- * Every method takes the EntityManager of a transaction to read in (the gRPC path opens a
- * read-only one, an event handler passes its own), so the index scan bound applies.
+ * Every method takes the EntityManager to read with (the gRPC path the pool's, an event handler
+ * its transaction's). Compiled queries are cached per process for half a minute, so a repeated
+ * query costs one statement.
  */
 export class SearchEngine {
+  private readonly prepared = new ExpiringCache<PreparedQuery>(PLAN_CACHE_ENTRIES, PLAN_CACHE_TTL_MS);
+
+  /** One statement when the query was prepared in the last half minute (and all its words were known), else four. */
   async search(manager: EntityManager, scope: ArticleScope, query: string, filters: SearchFilters, limit: number): Promise<SearchResult> {
     const repository = new SearchRepository(manager);
-    await repository.boundIndexScans();
-    const { plan, corrections } = await this.plan(repository, parseQuery(query));
-    const compiled = await repository.compile(plan);
-    const [hits, facets] = await Promise.all([repository.articles(scope, compiled, filters, limit), repository.facets(scope, compiled, filters)]);
+    const { compiled, corrections } = await this.prepare(repository, parseQuery(query));
+    const { hits, facets } = await repository.page(scope, compiled, filters, limit, true);
     return { hits, facets, corrections };
   }
 
   /** Published articles and similar resolved tickets for a ticket's text, best first (staff view). */
   async suggest(manager: EntityManager, text: string, limit: number, excludeTicketId: string | null = null): Promise<Suggestion[]> {
     const repository = new SearchRepository(manager);
-    await repository.boundIndexScans();
-    const compiled = await repository.compile((await this.plan(repository, naturalQuery(text))).plan);
+    const { compiled } = await this.prepare(repository, naturalQuery(text));
     const [articles, cases] = await Promise.all([
       repository.articles({ kind: 'staff' }, compiled, { ...NO_FILTERS, publishedOnly: true }, limit),
       repository.cases(compiled, limit, excludeTicketId),
@@ -63,28 +74,40 @@ export class SearchEngine {
   }
 
   /**
-   * Ids of the articles (any status) best matching a text in a language, for duplicate detection:
-   * its words as they are (a near-duplicate shares them; no typo or compound expansion) and few
-   * loose candidates, since only close matches matter.
+   * Duplicate detection for a batch of texts in one statement: per text (by position) the
+   * existing article of its language it nearly duplicates, if any (its words as they are — a
+   * near-duplicate shares them; no typo or compound expansion).
    */
-  async similarArticles(manager: EntityManager, text: string, language: string | null, limit: number): Promise<string[]> {
-    const repository = new SearchRepository(manager);
-    await repository.boundIndexScans();
-    const words = naturalQuery(text).clauses.slice(0, DUPLICATE_WORDS);
-    const plan: SearchPlan = { clauses: words.map((c) => c.flatMap((a) => (a.kind === 'word' ? [{ kind: 'word' as const, text: a.word }] : []))), excluded: [], requireAll: false };
-    const hits = await repository.articles({ kind: 'staff' }, await repository.compile(plan), { ...NO_FILTERS, language }, limit, { strict: 200, loose: 100 });
-    return hits.map((h) => h.articleId);
+  async nearDuplicates(manager: EntityManager, texts: readonly { readonly text: string; readonly language: string | null }[], threshold: number) {
+    const probes = texts.map(({ text, language }) => ({
+      text,
+      language,
+      words: naturalQuery(text).clauses.slice(0, DUPLICATE_WORDS).flatMap((c) => c.flatMap((a) => (a.kind === 'word' ? [a.word] : []))),
+    }));
+    return new SearchRepository(manager).closestArticles(probes, threshold);
   }
 
   /** The best passages of the best articles for a question. */
   async passages(manager: EntityManager, scope: ArticleScope, question: string): Promise<ScoredPassage[]> {
     const repository = new SearchRepository(manager);
-    await repository.boundIndexScans();
-    const compiled = await repository.compile((await this.plan(repository, naturalQuery(question))).plan);
+    const { compiled } = await this.prepare(repository, naturalQuery(question));
     return bestPassages(question, await repository.articles(scope, compiled, NO_FILTERS, 3), 3);
   }
 
-  private async plan(repository: SearchRepository, parsed: ParsedQuery): Promise<{ plan: SearchPlan; corrections: string[] }> {
+  /** The compiled query, from the cache when it was prepared recently (parsing, vocabulary and compiling cost two round trips). */
+  private async prepare(repository: SearchRepository, parsed: ParsedQuery): Promise<PreparedQuery> {
+    const key = JSON.stringify(parsed);
+    const cached = this.prepared.get(key);
+    if (cached) return cached;
+    const { plan, corrections, allKnown } = await this.plan(repository, parsed);
+    const prepared = { compiled: await repository.compile(plan), corrections };
+    // A word not (yet) in the vocabulary is searched with its nearest vocabulary words; once an
+    // article brings the word itself, that correction is wrong, so such a query is not kept.
+    if (allKnown) this.prepared.set(key, prepared);
+    return prepared;
+  }
+
+  private async plan(repository: SearchRepository, parsed: ParsedQuery): Promise<{ plan: SearchPlan; corrections: string[]; allKnown: boolean }> {
     const meaningful = parsed.clauses.map((c) => c.filter((a) => a.kind === 'phrase' || !isStopWord(a.word))).filter((c) => c.length > 0);
     const words = [...new Set(meaningful.flatMap((c) => c.flatMap((a) => (a.kind === 'word' ? [a.word] : []))))];
     const facts = await repository.vocabulary(words);
@@ -100,7 +123,8 @@ export class SearchEngine {
       }),
     );
     const excluded = parsed.excluded.map((a): SearchTerm => (a.kind === 'word' ? { kind: 'word', text: a.word } : { kind: 'phrase', text: a.words.join(' ') }));
-    return { plan: { clauses: clauses.filter((c) => c.length > 0), excluded, requireAll: parsed.explicit }, corrections };
+    const allKnown = words.every((word) => facts.get(word)?.known === true);
+    return { plan: { clauses: clauses.filter((c) => c.length > 0), excluded, requireAll: parsed.explicit }, corrections, allKnown };
   }
 }
 

@@ -43,10 +43,8 @@ export interface Facets {
 }
 
 const HEADLINE_OPTIONS = `'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
-/** Soft upper limit of matches one GIN index scan returns (see {@link SearchRepository.boundIndexScans}). */
-const GIN_SCAN_LIMIT = 5_000;
-/** Facets count at most this many matches (approximate beyond), so a query matching half the base stays fast. */
-const FACET_SAMPLE = 500;
+/** Facets list at most this many values each. */
+const FACET_VALUES = 20;
 /**
  * A plan's tsqueries, computed once by PostgreSQL and then passed back as constants: built inline,
  * the configuration lookups inside them are only STABLE, so PostgreSQL would rebuild them for
@@ -65,55 +63,70 @@ const compiledParams = (plan: CompiledPlan) => [plan.any, plan.all, plan.clauses
 /** The text rank of a vector (title A, problem B, resolution C), normalised to 0–1. */
 const rankSql = (vector: string, query: string) => `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${vector}, ${query}, 32)`;
 /**
- * How many matches per tier are ranked at most (strict: every word; loose: some word). Ranking
- * reads every candidate's vector, so these bound the cost of common words on a large base; a
- * query matching more ranks a sample of them in index order.
+ * How many candidates each tier ranks at most. Ranking reads every candidate's vector, so these
+ * bound the cost of common words on a large base; a query matching more ranks the first ones the
+ * index returns. `title`: articles whose title has every clause (the best-ranked ones, found in
+ * the small title index); `strict`: the other articles with every clause, only looked at when
+ * the title tier has fewer than the limit; `loose`: articles with some clause, only when both
+ * have fewer than the limit.
  */
 export interface RankingCaps {
+  readonly title: number;
   readonly strict: number;
   readonly loose: number;
 }
-export const DEFAULT_CAPS: RankingCaps = { strict: 1_000, loose: 500 };
+export const DEFAULT_CAPS: RankingCaps = { title: 200, strict: 200, loose: 200 };
+
+/** A page of ranked articles and, when asked for, the facets of the candidates. */
+export interface ArticlePage {
+  readonly hits: ArticleHit[];
+  readonly facets: Facets;
+}
+
+const NO_FACETS: Facets = { categories: [], products: [] };
 
 /**
- * The ranked matches of a plan in two tiers. Strict: documents matching every clause, ranked by
- * text rank (score 0.5 + rank / 2). Loose, only when the strict tier has fewer than `$limit` and
- * the user did not ask for every word: documents matching some clause, at most LOOSE_CANDIDATES
- * of them, ranked by clause coverage and text rank (score coverage / 2 + rank / 2). A strict
- * match always ranks above a loose one. `$limit` is the parameter number `limit`; `filters`
- * are further conditions on `alias`; `columns` the selected columns of `alias`.
+ * The ranked candidates of a plan in two tiers, as CTEs over `columns` of `alias` (which must
+ * include `id`). Strict (tier 1, score 0.5 + rank / 2): documents matching every clause — first
+ * those whose title matches (`titleVector`, when the table has one), then, only when fewer than
+ * `$limit`, the others. Loose (tier 0, score coverage / 2 + rank / 2), only when the strict tier
+ * has fewer than `$limit` and the user did not ask for every word: documents matching some
+ * clause, ranked by clause coverage and text rank. A strict match always ranks above a loose one.
+ *
+ * The full-vector strict scan is a MATERIALIZED CTE read through a LIMIT: PostgreSQL plans it
+ * for all its rows (the GIN bitmap scan; planned with the LIMIT it would pick a sequential scan
+ * that reads ~100 000 rows to find 1 000 matches of common words), yet stops pulling once the
+ * cap is reached, and never runs when the title tier already filled the page. The loose scan
+ * keeps its LIMIT inside: a query of any common word matches so many rows that a sequential scan
+ * finds the cap within a few hundred rows, and the planner picks it.
  */
-function tieredMatchesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps): string {
+function candidatesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps, titleVector: string | null): string {
   const vector = `${alias}.search_vector`;
   const names = columns.split(',').map((column) => `c.${column.trim().split(/\s+|\./).at(-1) ?? ''}`).join(', ');
-  return `strict AS (
-      SELECT ${names}, 1 AS tier, 0.5 + 0.5 * ${rankSql('c.search_vector', '$2::tsquery')} AS score
-        FROM (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ $2::tsquery AND ${filters} LIMIT ${caps.strict}) c
-       ORDER BY score DESC, id LIMIT $${limit}),
+  const strict = (from: string) => `SELECT ${names}, 1 AS tier, 0.5 + 0.5 * ${rankSql('c.search_vector', '$2::tsquery')} AS score FROM ${from} c`;
+  const titleTier = titleVector
+    ? `title_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${alias}.${titleVector} @@ $2::tsquery AND ${filters}),
+    title_tier AS (SELECT * FROM title_matches LIMIT ${caps.title}),`
+    : `title_tier AS (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE false),`;
+  const notTitle = titleVector ? `AND NOT ${alias}.${titleVector} @@ $2::tsquery` : '';
+  return `${titleTier}
+    body_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ $2::tsquery ${notTitle} AND ${filters}),
+    body_tier AS (SELECT * FROM body_matches WHERE (SELECT count(*) FROM title_tier) < $${limit} LIMIT ${caps.strict}),
+    strict AS (${strict('title_tier')} UNION ALL ${strict('body_tier')}),
     loose AS (
       SELECT ${names}, 0 AS tier,
              0.5 * (SELECT count(*) FROM unnest($3::tsquery[]) AS clause(q) WHERE c.search_vector @@ clause.q)::float8 / cardinality($3::tsquery[])
                + 0.5 * ${rankSql('c.search_vector', '$1::tsquery')} AS score
         FROM (SELECT ${columns}, ${vector} FROM ${table} ${alias}
-               WHERE ${requireAll ? 'false' : 'true'} AND ${vector} @@ $1::tsquery AND NOT ${vector} @@ $2::tsquery AND ${filters}
-               LIMIT ${caps.loose}) c
-       WHERE (SELECT count(*) FROM strict) < $${limit}
-       ORDER BY score DESC, c.id LIMIT $${limit}),
+               WHERE ${requireAll ? 'false' : 'true'} AND (SELECT count(*) FROM strict) < $${limit}
+                 AND ${vector} @@ $1::tsquery AND NOT ${vector} @@ $2::tsquery AND ${filters}
+               LIMIT ${caps.loose}) c),
     matches AS (SELECT * FROM strict UNION ALL SELECT * FROM loose ORDER BY tier DESC, score DESC, id LIMIT $${limit})`;
 }
 
-/** The full-text search queries (hot path: every statement is one index scan plus ranking). */
+/** The full-text search queries (hot path: one statement per search, every scan bounded). */
 export class SearchRepository {
   constructor(private readonly manager: EntityManager) {}
-
-  /**
-   * Bounds every GIN index scan of the current transaction to about GIN_SCAN_LIMIT matches
-   * (`gin_fuzzy_search_limit`): a query of common words then ranks a sample instead of building
-   * a bitmap of half the base. No effect outside a transaction.
-   */
-  async boundIndexScans(): Promise<void> {
-    await this.manager.query(`SET LOCAL gin_fuzzy_search_limit = ${GIN_SCAN_LIMIT}`);
-  }
 
   /** Vocabulary facts of the query words, in one round trip. */
   async vocabulary(words: readonly string[]): Promise<Map<string, VocabularyFacts>> {
@@ -152,46 +165,85 @@ export class SearchRepository {
   }
 
   async articles(scope: ArticleScope, plan: CompiledPlan | null, filters: SearchFilters, limit: number, caps: RankingCaps = DEFAULT_CAPS): Promise<ArticleHit[]> {
-    if (!plan) return [];
-    const where = this.articleFilters(scope, plan, filters);
-    const columns = 'a.id, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status, a.search_config';
-    const rows = (await this.manager.query(
-      `WITH ${tieredMatchesSql('knowledge_articles', 'a', columns, where.condition, plan.requireAll, where.params.length + 1, caps)}
-       SELECT m.*, ts_headline(m.search_config, m.problem || E'\\n' || m.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
-         FROM matches m ORDER BY m.tier DESC, m.score DESC, m.id`,
-      [...where.params, limit],
-    )) as { id: string; title: string; problem: string; resolution: string; category: string | null; products: string[]; visibility: ArticleVisibility; status: ArticleStatus; score: number; snippet: string }[];
-    return rows.map((r) => ({
-      articleId: r.id,
-      title: r.title,
-      snippet: r.snippet,
-      score: Number(r.score),
-      category: r.category,
-      products: r.products,
-      visibility: r.visibility,
-      status: r.status,
-      problem: r.problem,
-      resolution: r.resolution,
-    }));
+    return (await this.page(scope, plan, filters, limit, false, caps)).hits;
   }
 
-  async facets(scope: ArticleScope, plan: CompiledPlan | null, filters: SearchFilters): Promise<Facets> {
-    if (!plan) return { categories: [], products: [] };
+  /**
+   * The best `limit` articles with their snippets and, when `withFacets`, the facet counts — in
+   * one statement. Facets count the ranked candidates (the strict ones, else the loose ones), so
+   * they are exact up to the ranking caps and a sample beyond.
+   */
+  async page(scope: ArticleScope, plan: CompiledPlan | null, filters: SearchFilters, limit: number, withFacets: boolean, caps: RankingCaps = DEFAULT_CAPS): Promise<ArticlePage> {
+    if (!plan) return { hits: [], facets: NO_FACETS };
     const where = this.articleFilters(scope, plan, filters);
-    // Counted over the articles matching every word, or (none such) those matching some word.
+    const limitParam = where.params.length + 1;
+    const facetRows = `(SELECT category, products FROM strict UNION ALL SELECT category, products FROM loose WHERE NOT EXISTS (SELECT 1 FROM strict))`;
+    const facets = withFacets
+      ? `(SELECT COALESCE(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]') FROM
+           (SELECT category AS value, count(*)::int AS count FROM ${facetRows} r WHERE category IS NOT NULL GROUP BY category ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}) f) AS categories,
+         (SELECT COALESCE(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]') FROM
+           (SELECT p AS value, count(*)::int AS count FROM ${facetRows} r, unnest(r.products) AS p GROUP BY p ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}) f) AS products`
+      : `'[]'::json AS categories, '[]'::json AS products`;
     const rows = (await this.manager.query(
-      `WITH s AS (SELECT a.category, a.products FROM knowledge_articles a WHERE a.search_vector @@ $2::tsquery AND ${where.condition} LIMIT ${FACET_SAMPLE}),
-            l AS (SELECT a.category, a.products FROM knowledge_articles a
-                   WHERE ${plan.requireAll ? 'false' : 'true'} AND NOT EXISTS (SELECT 1 FROM s) AND a.search_vector @@ $1::tsquery AND ${where.condition} LIMIT ${FACET_SAMPLE}),
-            m AS (SELECT * FROM s UNION ALL SELECT * FROM l)
-       SELECT 'category' AS facet, category AS value, count(*)::int AS count FROM m WHERE category IS NOT NULL GROUP BY category
-       UNION ALL
-       SELECT 'product', p, count(*)::int FROM m, unnest(m.products) AS p GROUP BY p
-       ORDER BY 3 DESC, 2`,
-      where.params,
-    )) as { facet: 'category' | 'product'; value: string; count: number }[];
-    const pick = (facet: string) => rows.filter((r) => r.facet === facet).slice(0, 20).map(({ value, count }) => ({ value, count }));
-    return { categories: pick('category'), products: pick('product') };
+      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector')}
+       SELECT (SELECT COALESCE(json_agg(h ORDER BY h.tier DESC, h.score DESC, h.id), '[]') FROM
+                (SELECT m.id, m.tier, m.score, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status,
+                        ts_headline(a.search_config, a.problem || E'\\n' || a.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
+                   FROM matches m JOIN knowledge_articles a ON a.id = m.id) h) AS hits,
+              ${facets}`,
+      [...where.params, limit],
+    )) as { hits: HitRow[]; categories: { value: string; count: number }[]; products: { value: string; count: number }[] }[];
+    const row = rows[0];
+    if (!row) return { hits: [], facets: NO_FACETS };
+    return { hits: row.hits.map(toHit), facets: { categories: row.categories, products: row.products } };
+  }
+
+  /**
+   * For each text, the existing article (any status) it most resembles when the trigram
+   * similarity of the whole text reaches `threshold` — one statement for a batch of texts.
+   * Candidates per text: articles of its language containing two of its four rarest words
+   * (a near-duplicate shares most words, so it shares two of those), rarity read from the
+   * column statistics PostgreSQL keeps of the search vectors (`pg_stats.most_common_elems`);
+   * "any word" or "all words" of common words would make GIN read postings of a twentieth of the
+   * base per word. The five best by articles with every word, share of words and text rank get
+   * the trigram comparison.
+   */
+  async closestArticles(texts: readonly DuplicateProbe[], threshold: number): Promise<Map<number, { readonly articleId: string; readonly similarity: number }>> {
+    const probes = texts.map((t, i) => ({ i, text: t.text, language: t.language, words: t.words })).filter((p) => p.words.length > 0);
+    if (probes.length === 0) return new Map();
+    const rows = (await this.manager.query(
+      `WITH common AS MATERIALIZED (
+         SELECT e.lexeme, e.freq
+           FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs[1:cardinality(s.most_common_elems::text::text[])]) AS e(lexeme, freq)
+          WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_articles' AND s.attname = 'search_vector'),
+       p AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(i integer, text text, language text, words text[])),
+       w AS MATERIALIZED (SELECT p.i, w.n, w.word, kn_word_query(w.word) AS q FROM p, unnest(p.words) WITH ORDINALITY AS w(word, n)),
+       frequency AS (
+         SELECT w.i, w.n, COALESCE(max(c.freq), 0) AS freq
+           FROM w CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('kn_german', w.word) || to_tsvector('kn_english', w.word) || to_tsvector('kn_simple', w.word))) AS l(lexeme)
+           LEFT JOIN common c ON c.lexeme = l.lexeme
+          GROUP BY w.i, w.n),
+       rare AS (SELECT w.i, w.q, row_number() OVER (PARTITION BY w.i ORDER BY f.freq, w.n) AS r FROM w JOIN frequency f USING (i, n) WHERE w.q <> ''::tsquery),
+       every_word AS (SELECT i, kn_and_agg(q) AS q_all, array_agg(q) FILTER (WHERE q <> ''::tsquery) AS q_words FROM w GROUP BY i),
+       pairs AS (SELECT a.i, kn_or_agg(a.q && b.q) AS q_pairs FROM rare a JOIN rare b ON b.i = a.i AND a.r < b.r WHERE b.r <= 4 GROUP BY a.i),
+       probe AS (SELECT p.i, p.text, p.language, e.q_all, x.q_pairs, e.q_words FROM p JOIN every_word e USING (i) LEFT JOIN pairs x USING (i))
+       SELECT p.i, best.id, best.sim
+         FROM probe p CROSS JOIN LATERAL (
+           SELECT c.id, similarity(lower(a.title || ' ' || a.problem || ' ' || a.resolution), lower(p.text)) AS sim
+             FROM (SELECT x.id FROM (
+                     SELECT a.id, a.search_vector @@ p.q_all AS every,
+                            (SELECT count(*) FROM unnest(p.q_words) AS w(q) WHERE a.search_vector @@ w.q) AS words,
+                            ts_rank('{0.1, 0.2, 0.4, 1.0}', a.search_vector, p.q_all, 32) AS rank
+                       FROM knowledge_articles a
+                      WHERE a.search_vector @@ COALESCE(p.q_pairs, p.q_all) AND (p.language IS NULL OR a.language = p.language)
+                      LIMIT 200) x
+                    ORDER BY x.every DESC, x.words DESC, x.rank DESC, x.id LIMIT 5) c
+             JOIN knowledge_articles a ON a.id = c.id
+            ORDER BY sim DESC, c.id LIMIT 1) best
+        WHERE p.q_all IS NOT NULL AND best.sim >= $2`,
+      [JSON.stringify(probes), threshold],
+    )) as { i: number; id: string; sim: number }[];
+    return new Map(rows.map((r) => [r.i, { articleId: r.id, similarity: Number(r.sim) }]));
   }
 
   /** Resolved (or closed) tickets whose problem and resolution match, not merged away. */
@@ -201,7 +253,7 @@ export class SearchRepository {
       AND ($4::tsquery IS NULL OR NOT c_.search_vector @@ $4::tsquery)`;
     const columns = 'c_.ticket_id AS id, c_.number, c_.summary, c_.problem, c_.resolution, c_.search_config';
     const rows = (await this.manager.query(
-      `WITH ${tieredMatchesSql('knowledge_cases', 'c_', columns, filters, false, 6, DEFAULT_CAPS)}
+      `WITH ${candidatesSql('knowledge_cases', 'c_', columns, filters, false, 6, DEFAULT_CAPS, null)}
        SELECT m.id AS ticket_id, m.number, m.summary, m.score, ts_headline(m.search_config, m.problem || E'\\n' || m.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
          FROM matches m ORDER BY m.tier DESC, m.score DESC, m.id`,
       [...compiledParams(plan), excludeTicketId, limit],
@@ -228,3 +280,39 @@ export class SearchRepository {
     return { condition: conditions.join(' AND '), params };
   }
 }
+
+interface HitRow {
+  id: string;
+  title: string;
+  problem: string;
+  resolution: string;
+  category: string | null;
+  products: string[];
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  score: number;
+  snippet: string;
+}
+
+function toHit(r: HitRow): ArticleHit {
+  return {
+    articleId: r.id,
+    title: r.title,
+    snippet: r.snippet,
+    score: Number(r.score),
+    category: r.category,
+    products: r.products,
+    visibility: r.visibility,
+    status: r.status,
+    problem: r.problem,
+    resolution: r.resolution,
+  };
+}
+
+/** A text to look for a near-duplicate of: the text, its distinct meaningful words and its language (null: any). */
+export interface DuplicateProbe {
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly language: string | null;
+}
+

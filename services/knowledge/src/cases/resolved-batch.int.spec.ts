@@ -1,0 +1,142 @@
+import { EVENT_REGISTRY, ticketResolvedV1, type CloudEvent } from '@helpdesk/contracts';
+import { OutboxPublisher, type EventHandlerDefinition } from '@helpdesk/messaging';
+import { createDataSource, runMigrations, withTransaction } from '@helpdesk/persistence';
+import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { message, resolved, ticketSnapshot } from '../../test/support/ticket-events';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { extractiveOnly } from '../extraction/summariser';
+import { knowledgeMigrations } from '../migrations/knowledge-migrations';
+import { NO_FILTERS, SearchEngine } from '../search/search-engine';
+import { CaseLearningService } from './case-learning.service';
+import { ticketEventHandlers } from './ticket-event.handlers';
+import { TrigramIndex, trigramsOf } from './trigram-similarity';
+
+describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in one transaction)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let handlers: Map<string, EventHandlerDefinition>;
+  const publisher = new OutboxPublisher({ service: 'knowledge', events: EVENT_REGISTRY });
+  const engine = new SearchEngine();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('knowledge-resolved-batch');
+    dataSource = createDataSource({ url: db.url, entities: [], migrations: knowledgeMigrations, poolSize: 4 });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, engine, randomUUID);
+    handlers = new Map(ticketEventHandlers({ learning, search: engine, suggestionLimit: 0, clock: () => new Date() }).map((h) => [h.event.type, h]));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const handlerOf = (type: string) => {
+    const handler = handlers.get(type);
+    if (!handler) throw new Error(`no handler for ${type}`);
+    return handler;
+  };
+  const context = (manager: Parameters<Parameters<typeof withTransaction>[1]>[0]) => ({ manager, outbox: publisher.in(manager), deliveryCount: 1, get: <T,>(type: new (m: typeof manager) => T) => new type(manager) });
+  const deliver = (event: CloudEvent) =>
+    withTransaction(dataSource, async (manager) => {
+      const handler = handlerOf(event.type);
+      const parsed = { ...event, data: handler.event.schema.parse(event.data) };
+      if (handler.appliesTo && !(await handler.appliesTo(parsed, manager))) return;
+      await handler.handle(parsed, context(manager));
+    });
+  const deliverBatch = (events: readonly CloudEvent[]) =>
+    withTransaction(dataSource, async (manager) => {
+      const handler = handlerOf(ticketResolvedV1.type);
+      if (!handler.handleBatch) throw new Error('the resolved handler has no batch form');
+      await handler.handleBatch(events.map((event) => ({ ...event, data: handler.event.schema.parse(event.data) })), context(manager));
+    });
+  const articlesOf = (ticketId: string) => new ArticlesRepository(dataSource.manager).withSource(ticketId);
+
+  it('joins near-identical cases (of the base and of the batch itself), keeps the rest apart, and never lets an internal note in', async () => {
+    const printerText = { resolution: 'Die Trommel war verschmutzt. Trommel gereinigt, danach druckt der Drucker wieder sauber.', problem: 'Der Drucker im Lager druckt nur noch Streifen.', language: 'de' };
+    const known = ticketSnapshot({ summary: 'Drucker im Lager druckt nur Streifen' });
+    await deliver(resolved(known, printerText));
+    const [knownArticle] = await articlesOf(known.ticketId);
+
+    const printerAgain = ticketSnapshot({ summary: 'Drucker im Lager druckt nur Streifen' });
+    const camera = ticketSnapshot({ summary: 'Teams camera stays black in meetings' });
+    const cameraAgain = ticketSnapshot({ summary: 'Teams camera stays black in meetings' });
+    const vpn = ticketSnapshot({ summary: 'VPN disconnects after standby' });
+    const scanner = ticketSnapshot({ summary: 'Scanner sendet keine Mails' });
+    await deliver(message(scanner, 'Hallo,\n\nder Scanner am Empfang sendet keine Mails mehr.\n\nViele Grüße\nMax'));
+    await deliver(message(scanner, 'Internal: admin password is hunter2', { audience: 'internal', medium: 'note' }));
+    const cameraText = { resolution: 'Camera privacy setting in Windows was off. Allowed apps to use the camera, restarted Teams.', language: 'en' };
+
+    await deliverBatch([
+      resolved(printerAgain, { ...printerText, problem: 'Unser Drucker im Lager druckt nur noch Streifen.' }),
+      resolved(camera, { ...cameraText, problem: 'In every Teams meeting my camera stays black.' }),
+      resolved(vpn, { resolution: 'Disabled power saving on the network adapter; the VPN now reconnects after standby.', problem: 'After standby the VPN is gone.', language: 'en' }),
+      resolved(cameraAgain, { ...cameraText, problem: 'In every Teams meeting the camera stays black.' }),
+      resolved(scanner, { resolution: 'SMTP-Relay im Scanner auf Port 587 mit STARTTLS umgestellt.' }),
+    ]);
+
+    expect(await articlesOf(printerAgain.ticketId)).toEqual([
+      expect.objectContaining({ id: knownArticle?.id, sourceTicketIds: [known.ticketId, printerAgain.ticketId], mergeSuggestionTicketIds: [printerAgain.ticketId], needsReview: true }),
+    ]);
+    const [cameraArticle, ...moreCamera] = await articlesOf(camera.ticketId);
+    expect(moreCamera).toEqual([]);
+    expect(cameraArticle).toMatchObject({ status: 'draft', sourceTicketIds: [camera.ticketId, cameraAgain.ticketId], mergeSuggestionTicketIds: [cameraAgain.ticketId], needsReview: true });
+    const [vpnArticle] = await articlesOf(vpn.ticketId);
+    expect(vpnArticle).toMatchObject({ sourceTicketIds: [vpn.ticketId], needsReview: false, title: 'VPN disconnects after standby' });
+    const [scannerArticle] = await articlesOf(scanner.ticketId);
+    expect(scannerArticle).toMatchObject({ problem: 'der Scanner am Empfang sendet keine Mails mehr.', language: 'de' });
+    expect(JSON.stringify(await articlesOf(scanner.ticketId))).not.toMatch(/hunter2/);
+
+    // Every case is recorded and indexed; every new draft has its first revision.
+    const cases = (await dataSource.query(
+      `SELECT ticket_id, article_id, search_vector IS NOT NULL AS indexed FROM knowledge_cases WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id`,
+      [[printerAgain, camera, cameraAgain, vpn, scanner].map((t) => t.ticketId)],
+    )) as { article_id: string | null; indexed: boolean }[];
+    expect(cases).toHaveLength(5);
+    expect(cases.every((c) => c.article_id !== null && c.indexed)).toBe(true);
+    const revisions = (await dataSource.query(`SELECT article_id FROM knowledge_article_revisions WHERE article_id = ANY($1::uuid[])`, [
+      [cameraArticle?.id, vpnArticle?.id, scannerArticle?.id],
+    ])) as unknown[];
+    expect(revisions).toHaveLength(3);
+
+    const { hits } = await engine.search(dataSource.manager, { kind: 'staff' }, 'camera black teams', NO_FILTERS, 5);
+    expect(hits[0]?.articleId).toBe(cameraArticle?.id);
+  });
+
+  it('handles a ticket resolved again and a batch naming one ticket twice like single events: the untouched draft follows, then review', async () => {
+    const ticket = ticketSnapshot({ summary: 'Outlook asks for the password again and again' });
+    await deliverBatch([resolved(ticket, { resolution: 'Cleared the stored credentials.', problem: 'Outlook keeps asking for my password.', language: 'en' })]);
+    const [draft] = await articlesOf(ticket.ticketId);
+    const again = { ...ticket, version: 2 };
+    await deliverBatch([
+      resolved(again, { resolution: 'Removed the old Office credentials from the Windows credential manager.', problem: 'Outlook keeps asking for my password.', language: 'en' }),
+      resolved({ ...ticket, version: 3 }, { resolution: 'Reset the Office sign-in, removed stale credentials.', problem: 'Outlook keeps asking for my password.', language: 'en' }),
+    ]);
+    const [after, ...others] = await articlesOf(ticket.ticketId);
+    expect(others).toEqual([]);
+    // The first re-resolution rewrote the untouched draft (revision 2); the second finds an edited article and asks for review.
+    expect(after).toMatchObject({
+      id: draft?.id,
+      revision: 2,
+      resolution: 'Removed the old Office credentials from the Windows credential manager.',
+      needsReview: true,
+      reviewReason: `source ticket ${ticket.number} was resolved again`,
+    });
+  });
+
+  it('compares the cases of a batch with the same similarity as pg_trgm', async () => {
+    const pairs = [
+      ['Drucker im Lager druckt nur Streifen', 'Unser Drucker im Lager druckt nur noch Streifen!'],
+      ['Teams camera stays black in meetings', 'In every Teams meeting my camera stays black.'],
+      ['VPN-Verbindung bricht nach 10 Minuten ab', 'Die VPN Verbindung bricht ab'],
+    ];
+    for (const [a, b] of pairs) {
+      const [row] = (await dataSource.query('SELECT similarity($1, $2) AS sim', [a, b])) as { sim: number }[];
+      const index = new TrigramIndex();
+      index.add(trigramsOf(a ?? ''));
+      expect(index.best(trigramsOf(b ?? ''), () => true)?.similarity).toBeCloseTo(Number(row?.sim), 5);
+    }
+  });
+});

@@ -77,13 +77,17 @@ export class InboundMailsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Stored mails still awaiting processing that were received before `receivedBefore`, oldest first. */
-  async unprocessed(receivedBefore: Date, limit: number): Promise<UnprocessedRawMessage[]> {
+  /**
+   * Stored mails still awaiting processing that were received before `receivedBefore`, by id
+   * (uuidv7: oldest first) and after `afterId`, so that a pass pages past mails it could not
+   * process instead of reading them again.
+   */
+  async unprocessed(receivedBefore: Date, limit: number, afterId: string | null = null): Promise<UnprocessedRawMessage[]> {
     const rows: { id: string; mailbox_id: string; other_mailbox_ids: string[]; sha256: string; raw: Buffer; source: 'smtp' | 'imap'; envelope_from: string | null; received_at: Date }[] =
       await this.manager.query(
         `SELECT id, mailbox_id, other_mailbox_ids, sha256, raw, source, envelope_from, received_at FROM raw_messages
-          WHERE processed_at IS NULL AND received_at < $1 ORDER BY received_at LIMIT $2`,
-        [receivedBefore, limit],
+          WHERE processed_at IS NULL AND received_at < $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
+        [receivedBefore, limit, afterId],
       );
     return rows.map((r) => ({
       id: r.id, mailboxId: r.mailbox_id, otherMailboxIds: r.other_mailbox_ids, sha256: r.sha256, raw: r.raw, source: r.source, envelopeFrom: r.envelope_from, receivedAt: r.received_at,

@@ -48,9 +48,13 @@ export class InboundRecovery {
   /** Processes outstanding mails received before `before`; returns how many this pass processed. */
   async recover(before: Date): Promise<number> {
     let total = 0;
+    // Pages on by id: mails that fail again (or that another replica holds) are passed over, so a
+    // full page of mails that cannot be processed does not hide the ones behind it.
+    let afterId: string | null = null;
     for (;;) {
-      const rows = await new InboundMailsRepository(this.dataSource.manager).unprocessed(before, BATCH);
+      const rows = await new InboundMailsRepository(this.dataSource.manager).unprocessed(before, BATCH, afterId);
       if (rows.length === 0 || this.stopped) return total;
+      afterId = rows[rows.length - 1]?.id ?? null;
       const mailboxes = await new MailboxesRepository(this.dataSource.manager).byIds([...new Set(rows.flatMap((r) => [r.mailboxId, ...r.otherMailboxIds]))]);
       const batch = [];
       for (const row of rows) {
@@ -64,7 +68,7 @@ export class InboundRecovery {
       total += processed;
       if (processed > 0) this.logger.info({ mails: processed }, 'processed stored inbound mails left over from an interruption');
       // Rows another replica holds right now were skipped; they are its to finish.
-      if (processed === 0 || rows.length < BATCH) return total;
+      if (rows.length < BATCH) return total;
     }
   }
 

@@ -23,8 +23,9 @@ function reply(code: number, message: string): Error & { responseCode: number } 
 /**
  * The SMTP/LMTP listener an MTA (Postfix `relay_transport`/`lmtp:`) delivers to. RCPT TO must
  * name a mailbox (550 5.1.1 otherwise); the message is answered 250 only after it is stored
- * (InboundMailsService commits raw mail and event in one transaction), 552 when it or an
- * attachment is too large, 451 when storing failed — the MTA keeps it and tries again.
+ * (one autocommitted statement, then its processing batch; see InboundMailsService), 552 when
+ * it or an attachment is too large, 451 when storing failed or the recipient's mailbox could not
+ * be looked up — the MTA keeps it and tries again.
  */
 export class SmtpListener {
   private readonly server: SMTPServer;
@@ -53,7 +54,16 @@ export class SmtpListener {
         callback();
       },
       onRcptTo: (address, session, callback) => {
-        this.acceptRecipient(address, session).then(() => callback(), (error: Error) => callback(error));
+        this.acceptRecipient(address, session).then(
+          () => callback(),
+          (error: Error) => {
+            if ('responseCode' in error) return callback(error);
+            // smtp-server answers an error without a code with 550, which makes the MTA bounce the
+            // mail for good; a failed mailbox lookup (database down) is temporary.
+            this.logger.error({ err: error }, 'looking up an inbound recipient failed');
+            callback(reply(451, '4.3.0 recipient could not be checked, try again later'));
+          },
+        );
       },
       onData: (stream, session, callback) => {
         this.receive(stream, session).then(

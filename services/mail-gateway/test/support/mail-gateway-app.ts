@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@helpdesk/config';
 import type { CloudEvent } from '@helpdesk/contracts';
 import { startService, type RunningService } from '@helpdesk/runtime';
-import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
+import { TEST_JWT_SECRET, TcpProxy, createTestDatabase, createTestNats, freePort, signTestJwt, type TestDatabase, type TestNats } from '@helpdesk/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { mailGatewayConfigSchema } from '../../src/config';
@@ -21,6 +21,8 @@ export interface MailGatewayApp {
   readonly sink: SmtpSink;
   readonly smtpPort: number;
   readonly lifecycle: MailGatewayLifecycle;
+  /** The TCP proxy between the gateway and PostgreSQL (`databaseProxy` option), to cut the database away. */
+  readonly databaseProxy: TcpProxy | undefined;
   readonly tokens: { agent: string; admin: string };
   /** Delivers a mail to the listener with nodemailer (a real SMTP client); resolves with the server's reply. */
   deliver(mail: SendMailOptions): Promise<string>;
@@ -38,19 +40,28 @@ interface Shared {
   readonly nats: TestNats;
   readonly sink: SmtpSink;
   readonly sinkPort: number;
+  readonly databaseProxy: TcpProxy | undefined;
+}
+
+/** Options of the test app. */
+export interface MailGatewayAppOptions {
+  /** Connect the gateway to PostgreSQL through a {@link TcpProxy} (`app.databaseProxy`); the test's own connections (`app.db.url`) stay direct. */
+  readonly databaseProxy?: boolean;
 }
 
 /** Starts the gateway with its own database, subject prefix and outbound sink; `env` overrides configuration. */
-export async function startMailGatewayApp(label: string, env: Record<string, string> = {}): Promise<MailGatewayApp> {
+export async function startMailGatewayApp(label: string, env: Record<string, string> = {}, options: MailGatewayAppOptions = {}): Promise<MailGatewayApp> {
   const sink = new SmtpSink();
-  const shared: Shared = { db: await createTestDatabase(label), nats: await createTestNats(label), sink, sinkPort: await sink.start() };
+  const db = await createTestDatabase(label);
+  const databaseProxy = options.databaseProxy ? await TcpProxy.start(db.url, 5432) : undefined;
+  const shared: Shared = { db, nats: await createTestNats(label), sink, sinkPort: await sink.start(), databaseProxy };
   return launch(shared, env);
 }
 
 async function launch(shared: Shared, env: Record<string, string>): Promise<MailGatewayApp> {
-  const { db, nats, sink } = shared;
+  const { db, nats, sink, databaseProxy } = shared;
   const config = loadConfig(mailGatewayConfigSchema, {
-    DATABASE_URL: db.url,
+    DATABASE_URL: databaseProxy ? viaProxy(db.url, databaseProxy) : db.url,
     NATS_URL: nats.url,
     NATS_SUBJECT_PREFIX: nats.prefix,
     GRPC_HOST: '127.0.0.1',
@@ -83,7 +94,7 @@ async function launch(shared: Shared, env: Record<string, string>): Promise<Mail
     await service.stop();
   };
   return {
-    db, nats, service, mail, sink, smtpPort, lifecycle, tokens,
+    db, nats, service, mail, sink, smtpPort, lifecycle, databaseProxy, tokens,
     deliver: async (message) => (await client.sendMail(message)).response,
     publish: async (type, subject, data) => {
       const event: CloudEvent<typeof data> = { specversion: '1.0', id: randomUUID(), source: 'helpdesk/test', type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data };
@@ -97,8 +108,17 @@ async function launch(shared: Shared, env: Record<string, string>): Promise<Mail
     stop: async () => {
       await stopGateway();
       await sink.close();
+      await databaseProxy?.close();
       await nats.cleanup();
       await db.drop();
     },
   };
+}
+
+/** `url` with its host and port replaced by the proxy's (database, user and parameters kept). */
+function viaProxy(url: string, proxy: TcpProxy): string {
+  const direct = new URL(url);
+  const proxied = new URL(proxy.url(direct.protocol.replace(/:$/, '')));
+  direct.host = proxied.host;
+  return direct.toString();
 }

@@ -37,14 +37,15 @@ describe('R3 streams on a three-node NATS cluster', () => {
   it('creates every stream with three replicas, and a starting service keeps them at three', async () => {
     // An R3 stream needs its raft group formed across the three servers before the API answers:
     // on a busy machine that takes longer than the client's default 5 s request timeout.
-    const jsm = await jetstreamManager(await connectAs('ops'), { timeout: API_TIMEOUT_MS });
+    // checkAPI off: the manager's own API probe would fail before the meta leader is elected.
+    const jsm = await jetstreamManager(await connectAs('ops'), { timeout: API_TIMEOUT_MS, checkAPI: false });
     // The cluster elects its JetStream meta leader a moment after the ports open.
-    await expectEventually(async () => expect((await jsm.getAccountInfo()).streams).toBe(0), { timeoutMs: 60_000 });
+    await expectEventually(async () => expect((await jsm.getAccountInfo()).streams).toBe(0), { timeoutMs: 120_000 });
     // Adding an identical stream again is a no-op, so a timed-out add may simply be repeated.
     for (const definition of definitions) await expectEventually(() => jsm.streams.add(definition), { timeoutMs: 60_000 });
 
     // A starting service's stream check is idempotent too; on a loaded machine a raft group may still be settling.
-    const serviceJsm = await jetstreamManager(await connectAs('ticket'), { timeout: API_TIMEOUT_MS });
+    const serviceJsm = await jetstreamManager(await connectAs('ticket'), { timeout: API_TIMEOUT_MS, checkAPI: false });
     await expectEventually(() => ensureStreams(serviceJsm, new SubjectNaming(''), { maxAgeMs: 30 * 86_400_000, duplicateWindowMs: 120_000 }), { timeoutMs: 90_000 });
     for (const definition of definitions) {
       const info = await expectEventually(() => jsm.streams.info(definition.name), { timeoutMs: 60_000 });
@@ -53,5 +54,5 @@ describe('R3 streams on a three-node NATS cluster', () => {
 
     const ack = await jetstream(await connectAs('sla'), { timeout: API_TIMEOUT_MS }).publish('helpdesk.sla.met.v1', '{}', { msgID: 'r3-1' });
     expect(ack).toMatchObject({ stream: 'HELPDESK_SLA', duplicate: false });
-  }, 240_000);
+  }, 300_000);
 });

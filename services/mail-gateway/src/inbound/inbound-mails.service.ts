@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { uuidv7 } from '@helpdesk/messaging';
+import { traceContextFields, uuidv7 } from '@helpdesk/messaging';
+import { SpanKind, withSpan } from '@helpdesk/telemetry';
 import type { DataSource } from 'typeorm';
 import type { Mailbox } from '../mailboxes/mailbox';
 import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
@@ -45,7 +46,16 @@ export class InboundMailsService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async ingest(incoming: IncomingMail): Promise<IngestResult> {
+  /**
+   * Each mail taken in is a trace of its own (a SERVER span: the mail is the customer's request),
+   * which its `mail.received` event carries on, although the event is written in a batch with
+   * other sessions' mails.
+   */
+  ingest(incoming: IncomingMail): Promise<IngestResult> {
+    return withSpan(`mail receive ${incoming.source}`, { kind: SpanKind.SERVER, attributes: { 'helpdesk.mail.source': incoming.source } }, () => this.ingestInSpan(incoming));
+  }
+
+  private async ingestInSpan(incoming: IncomingMail): Promise<IngestResult> {
     const parsed = await parseMail(incoming.raw);
     const oversized = parsed.attachments.find((a) => a.sizeBytes > this.settings.maxAttachmentBytes);
     if (oversized && incoming.source === 'smtp') {
@@ -61,7 +71,7 @@ export class InboundMailsService {
     });
     if (!isNew) return { kind: 'duplicate', mailId };
     // Processed in a batch with the mails of the other sessions; a failure there leaves it to the recovery pass, it is stored.
-    await this.processor.enqueue({ mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom: incoming.envelopeFrom });
+    await this.processor.enqueue({ mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom: incoming.envelopeFrom, trace: traceContextFields() });
     return { kind: 'stored', mailId };
   }
 

@@ -1,7 +1,7 @@
-import { mailFailedV1, mailReceivedV1 } from '@helpdesk/contracts';
-import type { OutboxPublisher, PendingEvent } from '@helpdesk/messaging';
+import { mailFailedV1, mailReceivedV1, type CloudEvent } from '@helpdesk/contracts';
+import { contextFromTraceFields, type OutboxPublisher, type PendingEvent, type TraceContextFields } from '@helpdesk/messaging';
 import { combineStatements, withTransaction, type SqlStatement } from '@helpdesk/persistence';
-import type { Logger } from '@helpdesk/telemetry';
+import { withSpan, type Logger } from '@helpdesk/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboundMailsRepository } from '../outbound/outbound-mails.repository';
 import { ThreadIndexRepository } from '../read-models/thread-index.repository';
@@ -33,6 +33,8 @@ export interface StoredMail {
   readonly mail: ParsedMail;
   /** SMTP MAIL FROM; null for IMAP or the null sender `<>`. */
   readonly envelopeFrom: string | null;
+  /** The trace of the mail's receipt, for its events; none when the recovery pass picked it up. */
+  readonly trace?: TraceContextFields;
 }
 
 /** Most mails one processing transaction takes. */
@@ -128,12 +130,13 @@ export class InboundProcessor {
       const todo = batch.filter((m) => claimed.has(m.mailId));
       if (todo.length === 0) return 0;
       const now = this.clock();
-      const events: PendingEvent[] = [];
+      // Each mail's events, built in the trace of that mail's receipt.
+      const events = new Map<StoredMail, PendingEvent[]>(todo.map((m) => [m, []]));
       const writes: SqlStatement[] = [...InboundMailsRepository.attachmentStatements(todo.flatMap(({ mailId, mail }) => mail.attachments.map((part) => ({ mailId, part }))))];
       const decided: { stored: StoredMail; kind: MailKind; thread: ThreadDecision; bounce: MailDecisions['bounce'] }[] = [];
       for (const stored of todo) {
         const kind = kinds.get(stored.mailId) ?? 'regular';
-        const bounce = kind === 'bounce' ? await this.matchBounce(manager, stored, now, events) : null;
+        const bounce = kind === 'bounce' ? await this.matchBounce(manager, stored, now, events.get(stored) ?? []) : null;
         const thread = await this.thread(manager, stored.mail);
         if (thread.ticketId && stored.mail.messageId) {
           writes.push(ThreadIndexRepository.recordThreadStatement({ messageIdHeader: stored.mail.messageId, ticketId: thread.ticketId, ticketMessageId: null, mailId: stored.mailId, outboundId: null }));
@@ -153,9 +156,13 @@ export class InboundProcessor {
           mailId: stored.mailId, receivedAt: stored.receivedAt, rawSha256: stored.rawSha256, rawSizeBytes: stored.raw.length, thread, kind, autoAcknowledge: grants[i] === true, bounce,
           fallbackFrom: stored.envelopeFrom ?? 'unknown@invalid',
         };
-        events.push({ event: mailReceivedV1, subject: stored.mailId, data: mailReceivedData(stored.routing, stored.mail, decisions), time: stored.receivedAt });
+        events.get(stored)?.push({ event: mailReceivedV1, subject: stored.mailId, data: mailReceivedData(stored.routing, stored.mail, decisions), time: stored.receivedAt });
       });
-      writes.push(this.publisher.insertStatement(manager, this.publisher.build(events)));
+      const envelopes: CloudEvent[] = todo.flatMap((stored) => {
+        const receipt = stored.trace ? contextFromTraceFields(stored.trace) : undefined;
+        return withSpan('mail process', receipt ? { parent: receipt } : {}, () => this.publisher.build(events.get(stored) ?? []));
+      });
+      writes.push(this.publisher.insertStatement(manager, envelopes));
       writes.push(InboundMailsRepository.markProcessedStatement(todo.map((m) => m.mailId), now));
       // Every write of the batch in one statement: one round trip, and it all commits with the claim.
       const { text, values } = combineStatements(writes);

@@ -34,6 +34,14 @@ export const mailGatewayConfigSchema = serviceConfigSchema({ grpc: 50052, http: 
   MAIL_MAX_ATTACHMENT_BYTES: positiveInt().default(20 * 1024 * 1024),
   /** How often every replica looks for stored inbound mail whose processing was interrupted (crash after the 250), and how old it must be. */
   MAIL_INBOUND_RECOVERY_INTERVAL: duration().default(30_000),
+  /**
+   * Stored SMTP mails that may await processing while already answered 250; when more wait (or
+   * their raw bytes exceed MAIL_INBOUND_BACKLOG_BYTES), a 250 waits for its mail's processing
+   * again. 0: every 250 waits for the processing (the behaviour before).
+   */
+  MAIL_INBOUND_BACKLOG: z.coerce.number().int().min(0, { message: 'must be 0 or more' }).default(512),
+  /** Raw bytes those answered but unprocessed mails may hold in memory (default 64 MiB). */
+  MAIL_INBOUND_BACKLOG_BYTES: z.coerce.number().int().min(0, { message: 'must be 0 or more' }).default(64 * 1024 * 1024),
   /** Whether IMAP accounts of mailboxes are watched (IDLE, else polled). */
   MAIL_IMAP_ENABLED: bool().default(true),
   /** Pause between two sweeps of a mailbox when its server lacks IDLE; with IDLE, the interval of a safety sweep. */

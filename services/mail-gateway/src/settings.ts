@@ -8,7 +8,13 @@ import { SubjectTag } from './shared/subject-tag';
 
 /** The inbound rules of a configuration. */
 export function inboundSettings(config: MailGatewayConfig): InboundSettings {
-  return { subjectTag: new SubjectTag(config.MAIL_SUBJECT_TAG), autoAckPerHour: config.MAIL_AUTO_ACK_PER_HOUR, maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES };
+  return {
+    subjectTag: new SubjectTag(config.MAIL_SUBJECT_TAG),
+    autoAckPerHour: config.MAIL_AUTO_ACK_PER_HOUR,
+    maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
+    backlogMails: config.MAIL_INBOUND_BACKLOG,
+    backlogBytes: config.MAIL_INBOUND_BACKLOG_BYTES,
+  };
 }
 
 /** The outbound rules of a configuration. */

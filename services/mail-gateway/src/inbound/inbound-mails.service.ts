@@ -33,9 +33,10 @@ export type IngestResult =
 /**
  * Takes in one mail: parse (the attachment limit needs it), route, store the raw original with
  * ONE statement that is durable when it returns, and have the {@link InboundProcessor} process it
- * in a batch with the mails of other sessions; then the caller acknowledges (SMTP 250, IMAP
- * \Seen). A repeated delivery (same Message-ID and content) stores nothing and is not processed
- * again; a crash or failure after the store leaves the mail unprocessed for the recovery pass,
+ * in a batch with the mails of other sessions; then the caller acknowledges: SMTP 250 as soon as
+ * the mail is stored (unless the processing backlog is full, see InboundProcessor.accept), IMAP
+ * \Seen once it is processed. A repeated delivery (same Message-ID and content) stores nothing
+ * and is not processed again; a crash or failure after the store leaves the mail unprocessed for the recovery pass,
  * so nothing is lost or doubled.
  */
 export class InboundMailsService {
@@ -71,7 +72,11 @@ export class InboundMailsService {
     });
     if (!isNew) return { kind: 'duplicate', mailId };
     // Processed in a batch with the mails of the other sessions; a failure there leaves it to the recovery pass, it is stored.
-    await this.processor.enqueue({ mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom: incoming.envelopeFrom, trace: traceContextFields() });
+    const stored = { mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom: incoming.envelopeFrom, trace: traceContextFields() };
+    // SMTP: answered once stored, while the processing backlog is within bounds (the MTA's next
+    // mail need not wait for this one's processing). IMAP: flagged \Seen only once processed — its
+    // sweep is one mail after another anyway, and a seen message is then a published one.
+    await (incoming.source === 'smtp' ? this.processor.accept(stored) : this.processor.enqueue(stored));
     return { kind: 'stored', mailId };
   }
 

@@ -21,6 +21,14 @@ export interface InboundSettings {
   readonly autoAckPerHour: number;
   /** `MAIL_MAX_ATTACHMENT_BYTES`. */
   readonly maxAttachmentBytes: number;
+  /**
+   * `MAIL_INBOUND_BACKLOG` / `MAIL_INBOUND_BACKLOG_BYTES`: how many stored mails (and how many raw
+   * bytes of them) may wait for processing while their senders are already answered; beyond that
+   * an SMTP 250 waits for its mail's processing again (back-pressure). 0 answers every mail only
+   * after its processing.
+   */
+  readonly backlogMails: number;
+  readonly backlogBytes: number;
 }
 
 /** A stored mail, parsed and routed, whose processing is outstanding. */
@@ -47,7 +55,8 @@ const IN_FLIGHT = 2;
  * auto-acknowledgement allowance and `helpdesk.mail.received.v1`. The mails that queued up while
  * the previous batch ran — from all SMTP sessions and IMAP watches at once — go through ONE
  * transaction: one commit (one fsync) and a fixed number of statements for the whole batch
- * (group commit). The listener answers 250 once the batch of its mail has committed. The mail
+ * (group commit). The SMTP listener answers 250 once the mail is stored (see {@link accept}), the
+ * IMAP watcher flags it once the batch of its mail has committed. The mail
  * rows are claimed in that transaction (FOR UPDATE SKIP LOCKED, `processed_at`), so each mail is
  * processed exactly once, also when a crash left it to the recovery pass (InboundRecovery) of
  * any replica.
@@ -55,6 +64,9 @@ const IN_FLIGHT = 2;
 export class InboundProcessor {
   private queue: { readonly mail: StoredMail; readonly done: () => void }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Mails queued or being processed, and their raw bytes (held in memory until processed). */
+  private pendingMails = 0;
+  private pendingBytes = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,10 +81,32 @@ export class InboundProcessor {
    * then in the outbox) or failed (the mail is stored, so the recovery pass retries it).
    */
   enqueue(mail: StoredMail): Promise<void> {
+    this.pendingMails += 1;
+    this.pendingBytes += mail.raw.length;
     return new Promise((resolve) => {
-      this.queue.push({ mail, done: resolve });
+      this.queue.push({
+        mail,
+        done: () => {
+          this.pendingMails -= 1;
+          this.pendingBytes -= mail.raw.length;
+          resolve();
+        },
+      });
       this.pump();
     });
+  }
+
+  /**
+   * Queues a stored mail like {@link enqueue}, but resolves as soon as its sender may be answered:
+   * at once while the backlog stays within `backlogMails` and `backlogBytes` — the mail is durably
+   * stored, and should this process die before processing it, the recovery pass of any replica
+   * processes it — else only once it is processed, so that a backlog (and the memory it holds)
+   * cannot grow without bound when processing falls behind: the peers are slowed to its pace.
+   */
+  accept(mail: StoredMail): Promise<void> {
+    const withinBounds = this.pendingMails < this.settings.backlogMails && this.pendingBytes + mail.raw.length <= this.settings.backlogBytes;
+    const processed = this.enqueue(mail);
+    return withinBounds ? Promise.resolve() : processed;
   }
 
   /** Resolves once everything queued so far is processed (or left to recovery after a failure). */

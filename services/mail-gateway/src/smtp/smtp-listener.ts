@@ -23,7 +23,8 @@ function reply(code: number, message: string): Error & { responseCode: number } 
 /**
  * The SMTP/LMTP listener an MTA (Postfix `relay_transport`/`lmtp:`) delivers to. RCPT TO must
  * name a mailbox (550 5.1.1 otherwise); the message is answered 250 only after it is stored
- * (one autocommitted statement, then its processing batch; see InboundMailsService), 552 when
+ * (one autocommitted statement; its processing batch follows, and the 250 waits for that only
+ * when the processing backlog is full — see InboundProcessor.accept), 552 when
  * it or an attachment is too large, 451 when storing failed or the recipient's mailbox could not
  * be looked up — the MTA keeps it and tries again.
  */

@@ -47,10 +47,23 @@ export class MailIntakeService {
       await this.record(tx, plan.ticketId, mail, plan.audience, author, now);
       return;
     }
-    const ticket = await this.tickets.open(tx, mailTicketInput(mail, contact, policy), now);
-    if (plan.related) await this.tickets.linkRelated(tx, ticket.id, plan.related, now);
-    const message = await this.record(tx, ticket.id, mail, 'customer', author, now);
-    if (plan.acknowledge) await this.tickets.addMessage(tx, ticket.id, autoAcknowledgement(mail, ticket.number, message.id), now);
+    const input = mailTicketInput(mail, contact, policy);
+    const { acknowledge } = plan;
+    if (plan.related) {
+      // The link changes the new ticket and the old one (each locked): the step-by-step path.
+      const ticket = await this.tickets.open(tx, input, now);
+      await this.tickets.linkRelated(tx, ticket.id, plan.related, now);
+      const message = await this.record(tx, ticket.id, mail, 'customer', author, now);
+      if (acknowledge) await this.tickets.addMessage(tx, ticket.id, autoAcknowledgement(mail, ticket.number, message.id), now);
+      return;
+    }
+    // The common case (a new request): the ticket with its messages in a few statements.
+    await this.tickets.openWithMessages(tx, input, now, async (ticket, post) => {
+      const message = await post(mailMessageInput(mail, 'customer'), author);
+      const note = parseProblemsNote(mail);
+      if (note) await post(note);
+      if (acknowledge) await post(autoAcknowledgement(mail, ticket.number, message.id));
+    });
   }
 
   /** The mail as a message, followed by a note of what could not be parsed. */

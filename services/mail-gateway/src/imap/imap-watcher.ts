@@ -5,6 +5,7 @@ import type { InboundMailsService } from '../inbound/inbound-mails.service';
 import type { Mailbox } from '../mailboxes/mailbox';
 import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
 import { MailboxWatch } from './mailbox-watch';
+import { RepeatingRound } from '../shared/repeating-round';
 
 /** Watcher settings (`MAIL_IMAP_*`). */
 export interface ImapWatcherOptions {
@@ -27,9 +28,11 @@ export interface ImapWatcherOptions {
 export class ImapWatcher {
   private readonly lock: AdvisoryLock;
   private readonly watches = new Map<string, { key: string; watch: MailboxWatch }>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop = new RepeatingRound<void>(
+    () => this.refresh(),
+    () => this.options.refreshIntervalMs,
+    (error) => this.logger.error({ err: error }, 'imap mailbox refresh failed'),
+  );
 
   constructor(
     private readonly options: ImapWatcherOptions,
@@ -41,14 +44,11 @@ export class ImapWatcher {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.stopAll();
     await this.lock.release();
   }
@@ -74,7 +74,7 @@ export class ImapWatcher {
       }
     }
     for (const mailbox of mailboxes) {
-      if (this.stopped || this.watches.has(mailbox.id)) continue;
+      if (this.loop.stopping || this.watches.has(mailbox.id)) continue;
       const { pollIntervalMs, reconnectBaseMs, reconnectMaxMs } = this.options;
       this.watches.set(mailbox.id, { key: watchKey(mailbox), watch: new MailboxWatch(mailbox, this.inbound, { pollIntervalMs, reconnectBaseMs, reconnectMaxMs }, this.logger) });
     }
@@ -86,18 +86,6 @@ export class ImapWatcher {
     await Promise.all(all.map(({ watch }) => watch.stop()));
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.refresh().then(
-        () => this.schedule(this.options.refreshIntervalMs),
-        (error: unknown) => {
-          this.logger.error({ err: error }, 'imap mailbox refresh failed');
-          this.schedule(this.options.refreshIntervalMs);
-        },
-      );
-    }, delayMs);
-  }
 }
 
 /** What a watch depends on: a changed account or routing restarts it. */

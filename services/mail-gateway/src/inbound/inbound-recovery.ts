@@ -5,6 +5,7 @@ import { InboundMailsRepository } from './inbound-mails.repository';
 import { withoutOversized } from './inbound-mails.service';
 import type { InboundProcessor } from './inbound-processor';
 import { parseMail } from './mail.parser';
+import { RepeatingRound } from '../shared/repeating-round';
 
 /** Recovery timing. */
 export interface InboundRecoveryOptions {
@@ -23,9 +24,12 @@ const BATCH = 64;
  * not race the storing replica's own processing of a fresh mail.
  */
 export class InboundRecovery {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  // The pass at start takes every stored mail; later ones only mails older than the interval.
+  private readonly loop = new RepeatingRound<number>(
+    (first) => this.recover(new Date(Date.now() - (first ? 0 : this.options.intervalMs))),
+    () => this.options.intervalMs,
+    (error) => this.logger.error({ err: error }, 'inbound recovery pass failed'),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,14 +39,11 @@ export class InboundRecovery {
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Processes outstanding mails received before `before`; returns how many this pass processed. */
@@ -53,7 +54,7 @@ export class InboundRecovery {
     let afterId: string | null = null;
     for (;;) {
       const rows = await new InboundMailsRepository(this.dataSource.manager).unprocessed(before, BATCH, afterId);
-      if (rows.length === 0 || this.stopped) return total;
+      if (rows.length === 0 || this.loop.stopping) return total;
       afterId = rows[rows.length - 1]?.id ?? null;
       const mailboxes = await new MailboxesRepository(this.dataSource.manager).byIds([...new Set(rows.flatMap((r) => [r.mailboxId, ...r.otherMailboxIds]))]);
       const batch = [];
@@ -72,16 +73,4 @@ export class InboundRecovery {
     }
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.recover(new Date(Date.now() - (delayMs === 0 ? 0 : this.options.intervalMs))).then(
-        () => this.schedule(this.options.intervalMs),
-        (error: unknown) => {
-          this.logger.error({ err: error }, 'inbound recovery pass failed');
-          this.schedule(this.options.intervalMs);
-        },
-      );
-    }, delayMs);
-  }
 }

@@ -9,6 +9,7 @@ import { decideAfterAttempt, type AttemptOutcome, type OutboundMail, type RetryP
 import { OutboundMailsRepository } from './outbound-mails.repository';
 import type { MailTransport, OutboundFile } from './smtp-relay.transport';
 import type { TicketAttachmentsClient } from './ticket-attachments.client';
+import { RepeatingRound } from '../shared/repeating-round';
 
 /** Sender tuning. */
 export interface MailSenderOptions {
@@ -27,9 +28,12 @@ export interface MailSenderOptions {
  * nothing (the queue is in the database) and re-sends only a mail whose attempt was cut off.
  */
 export class MailSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  // A full batch means more mail is due: the next round starts at once.
+  private readonly loop = new RepeatingRound<number>(
+    () => this.runOnce(),
+    (count) => (count === this.options.batch ? 0 : this.options.pollIntervalMs),
+    (error) => this.logger.error({ err: error }, 'outbound mail round failed'),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,14 +46,11 @@ export class MailSender {
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     this.transport.close();
     this.ticketFiles?.close();
   }
@@ -60,19 +61,6 @@ export class MailSender {
     // Each attempt is a trace of its own, so mail.sent / mail.failed carry trace context (the queue keeps none of the message's).
     await Promise.all(claimed.map((mail) => withSpan('mail send', { kind: SpanKind.CLIENT, attributes: { 'helpdesk.outbound_id': mail.id } }, () => this.attempt(mail))));
     return claimed.length;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().then(
-        (count) => this.schedule(count === this.options.batch ? 0 : this.options.pollIntervalMs),
-        (error: unknown) => {
-          this.logger.error({ err: error }, 'outbound mail round failed');
-          this.schedule(this.options.pollIntervalMs);
-        },
-      );
-    }, delayMs);
   }
 
   private async attempt(mail: OutboundMail): Promise<void> {

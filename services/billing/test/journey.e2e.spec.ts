@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expectEventually } from '@helpdesk/testing';
+import { expectEventually, startServiceFromSources, type ServiceFromSources } from '@helpdesk/testing';
 import { startBillingApp, type BillingApp } from './support/billing-app';
 import { period, planRequest } from './support/fixtures';
 import { grpcClient, type TestGrpcClient } from '@helpdesk/testing';
-import { startTicketProcess, type TicketProcess } from './support/ticket-process';
 
 interface Statement { statementNumber: string; customerId: string; grossTotal: { amountMinor: string }; lines: { kind: string; ticketNumber: string; roundedMinutes: number; amount: { amountMinor: string }; sourceItems: { sourceId: string }[] }[] }
 
@@ -11,13 +10,13 @@ jest.setTimeout(180_000);
 
 describe('journey: a work log entry in the ticket service becomes a line on an issued statement', () => {
   let billing: BillingApp;
-  let ticketService: TicketProcess;
+  let ticketService: ServiceFromSources;
   let tickets: TestGrpcClient;
   let directory: TestGrpcClient;
 
   beforeAll(async () => {
     billing = await startBillingApp('billing-journey');
-    ticketService = await startTicketProcess('billing-journey-ticket', billing.nats.url, billing.nats.prefix);
+    ticketService = await startServiceFromSources({ service: 'ticket', label: 'billing-journey-ticket', nats: billing.nats });
     tickets = grpcClient(ticketService.grpcAddress, 'helpdesk.ticket.v1.TicketService', 'helpdesk/ticket/v1/ticket.proto');
     directory = grpcClient(ticketService.grpcAddress, 'helpdesk.ticket.v1.DirectoryService', 'helpdesk/ticket/v1/directory.proto');
     // The peer compiles its sources at start: wait until it answers.

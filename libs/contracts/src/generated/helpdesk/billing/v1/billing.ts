@@ -289,7 +289,10 @@ export interface Line {
   late: boolean;
   /** For reversal lines: the line being reversed. */
   reversesLineId: string;
+  /** Empty in an IssueRun response requested with omit_source_items (see there). */
   sourceItems: SourceItem[];
+  /** How many source items the line has (set also when source_items is omitted). */
+  sourceItemCount: number;
 }
 
 /** A customer's statement of a run (one per customer and currency). */
@@ -329,6 +332,12 @@ export interface IssueRunRequest {
     | undefined;
   /** Customers to bill; empty for all. */
   customerIds: string[];
+  /**
+   * True: the response's lines carry source_item_count but no source_items (a month over a
+   * million items would otherwise answer with a million references). The references stay
+   * available in the statement.issued and line.created events and in ExportStatement.
+   */
+  omitSourceItems: boolean;
 }
 
 export interface IssueRunResponse {

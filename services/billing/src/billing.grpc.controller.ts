@@ -65,6 +65,6 @@ export class BillingGrpcController implements Pick<billingV1.BillingServiceContr
   @Roles('admin', 'integration')
   async issueRun(request: billingV1.IssueRunRequest, metadata: Metadata): Promise<billingV1.IssueRunResponse> {
     const run = await this.runs.issue(callerFrom(metadata), parseRequest(runRequestSchema, request));
-    return { runId: run.runId ?? '', statements: run.statements.map(toIssuedStatementMessage), unpricedItemCount: run.unpricedItemCount };
+    return { runId: run.runId ?? '', statements: run.statements.map((st) => toIssuedStatementMessage(st, request.omitSourceItems === true)), unpricedItemCount: run.unpricedItemCount };
   }
 }

@@ -42,7 +42,7 @@ export class BillingModule {
           useFactory: (ds: DataSource, publisher: OutboxPublisher) => new StatementPublisherWorker(new StatementPublications(ds, publisher), settings.logger),
         },
         StatementPublisherLifecycle,
-        { provide: RunsService, inject: [DATA_SOURCE, StatementPublisherWorker], useFactory: (ds: DataSource, worker: StatementPublisherWorker) => new RunsService(ds, worker, settings.timeZone) },
+        { provide: RunsService, inject: [DATA_SOURCE, StatementPublisherWorker], useFactory: (ds: DataSource, worker: StatementPublisherWorker) => new RunsService(ds, worker, settings.timeZone, undefined, settings.logger) },
         { provide: ProfitabilityService, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new ProfitabilityService(ds) },
         { provide: StatementsService, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new StatementsService(ds, settings.timeZone) },
       ],

@@ -11,7 +11,7 @@ import { itemCounts, query } from './support/db';
 import { answeredCall, entry, period, planRequest, publishCustomer, recordWork, voidWork } from './support/fixtures';
 
 interface Money { amountMinor: string; currency: string }
-interface Line { lineId: string; lineNumber: string; kind: string; quantity: string; unit: string; amount: Money; roundedMinutes: number; rawMinutes: number; quotaMinutesApplied: number; late: boolean; reversesLineId: string; ticketNumber: string; sourceItems: { sourceId: string; source: string }[] }
+interface Line { lineId: string; lineNumber: string; kind: string; quantity: string; unit: string; amount: Money; roundedMinutes: number; rawMinutes: number; quotaMinutesApplied: number; late: boolean; reversesLineId: string; ticketNumber: string; sourceItems: { sourceId: string; source: string }[]; sourceItemCount: number }
 interface Statement { statementId: string; statementNumber: string; customerId: string; lines: Line[]; netTotal: Money; taxTotal: Money; grossTotal: Money }
 interface RunResponse { runId?: string; statements: Statement[]; unpricedItemCount: number }
 
@@ -57,6 +57,7 @@ describe('billing: work log and call events become issued statements', () => {
     const work = draft.lines.find((l) => l.kind === 'LINE_KIND_WORK');
     expect(work).toMatchObject({ rawMinutes: 50, roundedMinutes: 60, quantity: '1', unit: 'hour', amount: { amountMinor: '9800', currency: 'EUR' } });
     expect(work?.sourceItems.map((s) => s.sourceId).sort()).toEqual([first.entryId, second.entryId].sort());
+    expect(work?.sourceItemCount).toBe(2);
     expect(draft.lines.find((l) => l.kind === 'LINE_KIND_MATERIAL')).toMatchObject({ quantity: '3', amount: { amountMinor: '14700' } });
     expect(draft.lines.filter((l) => l.kind === 'LINE_KIND_CALL').map((l) => [l.quantity, l.unit, l.amount.amountMinor])).toEqual([['9', 'minute', '1350'], ['1', 'call', '50']]);
     // 98.00 + 147.00 + 13.50 + 0.50 = 259.00 net, 49.21 tax
@@ -132,6 +133,25 @@ describe('billing: work log and call events become issued statements', () => {
     await expect(preview('2026-11-30', '2026-11-01')).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('period.endDate') });
     await expect(preview('2026-11-01', '2026-11-30', app.tokens.agent)).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
     await expect(app.billing.call('UpdatePlan', planRequest(planId, { validFrom: '2025-06-01' }), app.tokens.admin)).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
+  });
+
+  it('answers IssueRun with source item counts only when asked to omit the source items; the stored lines keep them', async () => {
+    const other = randomUUID();
+    const otherContract = await publishCustomer(app, other, planId);
+    const otherTicket = { ticketId: randomUUID(), number: 'T-100300', customerId: other, contractId: otherContract };
+    const entries = [entry(20, '2026-11-03T09:00:00.000Z'), entry(25, '2026-11-04T09:00:00.000Z')];
+    for (const e of entries) await recordWork(app, otherTicket, e);
+    await expectEventually(async () => expect(await itemCounts(app, other)).toEqual({ items: 2, voided: 0 }), EVENTUALLY);
+
+    const issued = await app.billing.call<RunResponse>('IssueRun', { period: period('2026-11-01', '2026-11-30'), customerIds: [other], omitSourceItems: true }, app.tokens.integration);
+    const [statement] = issued.statements as [Statement];
+    const work = statement.lines.find((l) => l.kind === 'LINE_KIND_WORK');
+    expect(work).toMatchObject({ sourceItemCount: 2, rawMinutes: 45 });
+    expect(statement.lines.every((l) => l.sourceItems.length === 0)).toBe(true);
+    const [stored] = await query<{ ids: string[] }>(app, `SELECT array(SELECT e->>'sourceId' FROM jsonb_array_elements(source_items) e ORDER BY 1) AS ids FROM billing_lines WHERE id = $1`, [work?.lineId]);
+    expect(stored?.ids).toEqual(entries.map((e) => e.entryId).sort());
+    const [billed] = await query<{ n: number }>(app, `SELECT count(*)::int AS n FROM billable_items WHERE customer_id = $1 AND statement_id = $2 AND line_ids = ARRAY[$3::uuid]`, [other, statement.statementId, work?.lineId]);
+    expect(billed?.n).toBe(2);
   });
 
   it('keeps events of unknown customers open as unpriced items', async () => {

@@ -4,9 +4,16 @@ import type { DraftStatement } from './statement-draft';
 import type { RunComputation } from './run-computation';
 
 const CHUNK = 5_000;
+const MARK_SLICE = 20_000;
 
 /** Writes an issued run's statements and lines and marks its items billed, in bulk. */
-export async function writeIssuedRun(manager: EntityManager, issued: readonly BillingStatementIssuedV1[], drafts: readonly DraftStatement[], computation: RunComputation): Promise<void> {
+export async function writeIssuedRun(
+  manager: EntityManager,
+  issued: readonly BillingStatementIssuedV1[],
+  drafts: readonly DraftStatement[],
+  computation: RunComputation,
+  mark: (phase: string) => void = () => undefined,
+): Promise<void> {
   const statementRows = issued.map((s) => ({
     id: s.statementId, number: s.statementNumber, run_id: s.runId, customer_id: s.customerId, currency: s.currency, period_from: s.periodFrom,
     period_to: s.periodTo, net_minor: s.netTotal.amountMinor, tax_minor: s.taxTotal.amountMinor, tax_breakdown: s.taxBreakdown, issued_at: s.issuedAt,
@@ -24,6 +31,7 @@ export async function writeIssuedRun(manager: EntityManager, issued: readonly Bi
     })),
   );
   await insertRows(manager, 'billing_lines', lineRows);
+  mark('writeLinesMs');
 
 
   const statementOfCustomer = new Map(issued.map((s) => [s.customerId, s.statementId]));
@@ -42,13 +50,8 @@ export async function writeIssuedRun(manager: EntityManager, issued: readonly Bi
     const statementId = item.customerId ? statementOfCustomer.get(item.customerId) : undefined;
     if (statementId && !billed.has(item.id)) billed.set(item.id, { id: item.id, statement_id: statementId, line_ids: [], charged_minor: item.source === 'call' ? 0 : null });
   }
-  for (const chunk of chunks([...billed.values()])) {
-    await manager.query(
-      `UPDATE billable_items b SET statement_id = u.statement_id, line_ids = u.line_ids, charged_minor = u.charged_minor
-       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, statement_id uuid, line_ids uuid[], charged_minor bigint) WHERE b.id = u.id`,
-      [JSON.stringify(chunk.map((r) => ({ ...r, line_ids: `{${r.line_ids.join(',')}}` })))],
-    );
-  }
+  await markBilled(manager, [...billed.values()]);
+  mark('markItemsMs');
   const reversed = computation.reversedItems
     .map((i) => ({ id: i.id, statement_id: i.customerId ? (statementOfCustomer.get(i.customerId) ?? null) : null }))
     .filter((r) => r.statement_id !== null);
@@ -61,6 +64,22 @@ export async function writeIssuedRun(manager: EntityManager, issued: readonly Bi
   const free = computation.freeSupportItems.map((i) => i.id);
   if (free.length > 0) await manager.query(`UPDATE billable_items SET billable = false WHERE id = ANY($1::uuid[])`, [free]);
 
+}
+
+/**
+ * One UPDATE per slice of {@link MARK_SLICE} items, the values as parallel arrays (`unnest`: no
+ * JSON to build or parse per item), sorted by id so the primary key is walked in order.
+ */
+async function markBilled(manager: EntityManager, rows: { id: string; statement_id: string; line_ids: string[]; charged_minor: number | null }[]): Promise<void> {
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 0; i < rows.length; i += MARK_SLICE) {
+    const slice = rows.slice(i, i + MARK_SLICE);
+    await manager.query(
+      `UPDATE billable_items b SET statement_id = u.statement_id, line_ids = string_to_array(u.line_ids, ',')::uuid[], charged_minor = u.charged_minor
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[]) AS u(id, statement_id, line_ids, charged_minor) WHERE b.id = u.id`,
+      [slice.map((r) => r.id), slice.map((r) => r.statement_id), slice.map((r) => r.line_ids.join(',')), slice.map((r) => r.charged_minor)],
+    );
+  }
 }
 
 async function insertRows(manager: EntityManager, table: 'billing_statements' | 'billing_lines', rows: readonly object[]): Promise<void> {

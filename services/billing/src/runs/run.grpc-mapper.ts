@@ -61,12 +61,13 @@ export function toDraftStatementMessage(s: DraftStatement): billingV1.Statement 
       late: l.late,
       reversesLineId: l.reversesLineId ?? '',
       sourceItems: l.items.map((i) => ({ itemId: i.id, source: l.sourceKind, sourceId: i.sourceId, performedTime: toTimestamp(i.performedAt), minutes: l.kind === 'material' ? 0 : i.minutes })),
+      sourceItemCount: l.items.length,
     })),
   };
 }
 
-/** An issued statement as a `Statement` message. */
-export function toIssuedStatementMessage(s: BillingStatementIssuedV1): billingV1.Statement {
+/** An issued statement as a `Statement` message; `omitSourceItems`: lines carry only the count of their source items. */
+export function toIssuedStatementMessage(s: BillingStatementIssuedV1, omitSourceItems = false): billingV1.Statement {
   return {
     statementId: s.statementId,
     statementNumber: s.statementNumber,
@@ -75,11 +76,11 @@ export function toIssuedStatementMessage(s: BillingStatementIssuedV1): billingV1
     netTotal: { ...s.netTotal, amountMinor: String(s.netTotal.amountMinor) },
     taxTotal: { ...s.taxTotal, amountMinor: String(s.taxTotal.amountMinor) },
     grossTotal: { ...s.grossTotal, amountMinor: String(s.grossTotal.amountMinor) },
-    lines: s.lines.map(toLineMessage),
+    lines: s.lines.map((l) => toLineMessage(l, omitSourceItems)),
   };
 }
 
-function toLineMessage(l: BillingLine): billingV1.Line {
+function toLineMessage(l: BillingLine, omitSourceItems: boolean): billingV1.Line {
   return {
     lineId: l.lineId,
     lineNumber: l.lineNumber,
@@ -102,6 +103,9 @@ function toLineMessage(l: BillingLine): billingV1.Line {
     quotaMinutesApplied: l.quotaMinutesApplied,
     late: l.late,
     reversesLineId: l.reversesLineId ?? '',
-    sourceItems: l.sourceItems.map((i) => ({ itemId: i.itemId, source: i.source, sourceId: i.sourceId, performedTime: toTimestamp(new Date(i.performedOn)), minutes: i.minutes ?? 0 })),
+    sourceItems: omitSourceItems
+      ? []
+      : l.sourceItems.map((i) => ({ itemId: i.itemId, source: i.source, sourceId: i.sourceId, performedTime: toTimestamp(new Date(i.performedOn)), minutes: i.minutes ?? 0 })),
+    sourceItemCount: l.sourceItems.length,
   };
 }

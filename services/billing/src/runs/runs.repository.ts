@@ -86,10 +86,14 @@ export class RunsRepository {
     return new Map(rows.map((r) => [r.id, Number(r.total)]));
   }
 
-  /** Items that went into any of the lines. */
+  /** Items that went into any of the lines: the lines' `source_items` name them (no index on the items' `line_ids`). */
   async itemsOfLines(lineIds: readonly string[]): Promise<BillableItem[]> {
     if (lineIds.length === 0) return [];
-    const rows: ItemRow[] = await this.manager.query(`SELECT ${ITEM_COLUMNS} FROM billable_items WHERE line_ids && $1::uuid[]`, [lineIds]);
+    const rows: ItemRow[] = await this.manager.query(
+      `SELECT ${ITEM_COLUMNS} FROM billable_items WHERE id IN (
+         SELECT (s.item->>'itemId')::uuid FROM billing_lines l CROSS JOIN LATERAL jsonb_array_elements(l.source_items) AS s(item) WHERE l.id = ANY($1::uuid[]))`,
+      [lineIds],
+    );
     return rows.map(toItem);
   }
 

@@ -9,6 +9,22 @@ import { computeRun, type RunRequest } from './run-computation';
 import { RunsRepository } from './runs.repository';
 import type { DraftStatement } from './statement-draft';
 
+/** Milliseconds between successive marks. */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: Record<string, number> = {};
+
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases[name] = Math.round(now - this.last);
+    this.last = now;
+  }
+
+  all(): Record<string, number> {
+    return { ...this.phases };
+  }
+}
+
 /** A previewed run: drafts without numbers. */
 export interface RunPreview {
   readonly statements: readonly DraftStatement[];
@@ -29,6 +45,7 @@ export class RunsService {
     private readonly published: { wake(): void },
     private readonly timeZone: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly log: { info(fields: object, message: string): void } | null = null,
   ) {}
 
   /** What a run would issue now; writes nothing. Admins and integrations. */
@@ -47,10 +64,14 @@ export class RunsService {
    */
   async issue(caller: Caller, request: RunRequest): Promise<IssuedRun> {
     requireRole(caller, ['admin', 'integration'], 'BillingService/IssueRun');
+    // Phase times of the run, logged once per issued run (where a month over a million items goes).
+    const phases = new PhaseTimer();
     const run = await withTransaction(this.dataSource, async (manager): Promise<IssuedRun> => {
       const runs = new RunsRepository(manager);
       await runs.lockIssuing();
+      phases.mark('lockMs');
       const computation = await computeRun(manager, request, this.timeZone);
+      phases.mark('computeMs');
       if (computation.statements.length === 0) return { runId: null, statements: [], unpricedItemCount: computation.unpricedItemCount };
       const runId = uuidv7();
       const issuedAt = this.clock();
@@ -65,13 +86,19 @@ export class RunsService {
         statementNumber: (index) => `${prefix}-${String(first + index).padStart(5, '0')}`,
         newId: uuidv7,
       });
-      await writeIssuedRun(manager, issued, computation.statements, computation);
+      phases.mark('numberMs');
+      await writeIssuedRun(manager, issued, computation.statements, computation, (phase) => phases.mark(phase));
       await runs.queuePublications(issued, issuedAt);
+      phases.mark('writeRestMs');
       return { runId, statements: issued, unpricedItemCount: computation.unpricedItemCount };
     });
     // The events follow from the committed rows (see StatementPublications); a replica that dies
     // now leaves the queue to the next slice of any replica.
-    if (run.runId !== null) this.published.wake();
+    phases.mark('commitMs');
+    if (run.runId !== null) {
+      this.published.wake();
+      this.log?.info({ runId: run.runId, statements: run.statements.length, ...phases.all() }, 'run issued');
+    }
     return run;
   }
 }

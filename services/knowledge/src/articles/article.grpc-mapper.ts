@@ -1,5 +1,5 @@
 import { knowledgeV1 } from '@helpdesk/contracts';
-import { RequestValidationError, toTimestamp } from '@helpdesk/grpc';
+import { decodePageToken, encodePageToken, toTimestamp } from '@helpdesk/grpc';
 import { z } from 'zod';
 import type { Article, ArticleStatus, ArticleVisibility } from './article';
 import type { ArticleInput } from './articles.service';
@@ -88,19 +88,10 @@ export function toArticleMessage(article: Article): knowledgeV1.Article {
 
 /** The page token after an article. */
 export function encodeCursor(cursor: ArticleCursor): string {
-  return Buffer.from(JSON.stringify(['articles', cursor.updatedAt, cursor.id])).toString('base64url');
+  return encodePageToken('articles', [cursor.updatedAt, cursor.id]);
 }
 
 function decodeCursor(token: string): ArticleCursor | null {
-  if (!token) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== 'articles' || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') {
-    throw new RequestValidationError([{ field: 'page.pageToken', description: 'is not a token this service issued for this list' }]);
-  }
-  return { updatedAt: parsed[1], id: parsed[2] };
+  const key = decodePageToken('articles', token, 2);
+  return key ? { updatedAt: key[0] ?? '', id: key[1] ?? '' } : null;
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { telephonyV1 } from '@helpdesk/contracts';
-import { GrpcController, GrpcServiceMethods, Roles, parseRequest } from '@helpdesk/grpc';
+import { GrpcController, GrpcServiceMethods, Roles, decodePageToken, encodePageToken, parseRequest } from '@helpdesk/grpc';
 import { Inject } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { MonitorHub } from '../monitor/monitor-hub';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor';
 import { getCallRequestSchema, listCallsRequestSchema, recordCallRequestSchema, watchCallsRequestSchema } from './calls-requests.grpc-mapper';
 import { toCallMessage, toWatchCallsResponse } from './calls-responses.grpc-mapper';
 import { CallsService } from './calls.service';
@@ -42,12 +41,12 @@ export class CallsGrpcController implements CallsController {
   @Roles('agent', 'admin', 'integration')
   async listCalls(request: telephonyV1.ListCallsRequest, _metadata: Metadata): Promise<telephonyV1.ListCallsResponse> {
     const { filter, page } = parseRequest(listCallsRequestSchema, request);
-    const key = decodeCursor('calls', page.token, 2);
+    const key = decodePageToken('calls', page.token, 2);
     const cursor = key ? { startedAt: new Date(key[0] ?? ''), id: key[1] ?? '' } : null;
     const calls = await this.calls.list(filter, cursor, page.size + 1);
     const shown = calls.slice(0, page.size);
     const last = shown.at(-1);
-    const next = calls.length > page.size && last ? encodeCursor('calls', [last.startedAt.toISOString(), last.id]) : '';
+    const next = calls.length > page.size && last ? encodePageToken('calls', [last.startedAt.toISOString(), last.id]) : '';
     return { calls: shown.map((call) => toCallMessage(call)), page: { nextPageToken: next } };
   }
 

@@ -1,10 +1,9 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { telephonyV1 } from '@helpdesk/contracts';
-import { GrpcController, GrpcServiceMethods, Roles, parseRequest, toTimestamp } from '@helpdesk/grpc';
+import { GrpcController, GrpcServiceMethods, Roles, decodePageToken, encodePageToken, parseRequest, toTimestamp } from '@helpdesk/grpc';
 import { Inject } from '@nestjs/common';
 import { z } from 'zod';
 import { pageSchema } from '../calls/calls-requests.grpc-mapper';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor';
 import type { PbxConnection, PbxConnectionKind } from './pbx-connection';
 import { PbxConnectionsService } from './pbx-connections.service';
 
@@ -62,11 +61,11 @@ export class PbxConnectionsGrpcController implements ConnectionsController {
   @Roles('admin')
   async listPbxConnections(request: telephonyV1.ListPbxConnectionsRequest, _metadata: Metadata): Promise<telephonyV1.ListPbxConnectionsResponse> {
     const { page } = parseRequest(z.object({ page: pageSchema }), request);
-    const after = decodeCursor('pbx-connections', page.token, 1)?.[0] ?? null;
+    const after = decodePageToken('pbx-connections', page.token, 1)?.[0] ?? null;
     const rows = await this.connections.list(after, page.size + 1);
     const shown = rows.slice(0, page.size);
     const last = shown.at(-1);
-    return { connections: shown.map(toConnectionMessage), page: { nextPageToken: rows.length > page.size && last ? encodeCursor('pbx-connections', [last.name]) : '' } };
+    return { connections: shown.map(toConnectionMessage), page: { nextPageToken: rows.length > page.size && last ? encodePageToken('pbx-connections', [last.name]) : '' } };
   }
 
   @Roles('admin')

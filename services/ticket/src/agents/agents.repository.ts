@@ -2,7 +2,7 @@ import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Page, PageRequest } from '../tickets/ticket-filter';
 import { TicketError } from '../tickets/ticket.errors';
-import { decodeCursor, encodeCursor } from '../queues/page-cursor';
+import { decodePageToken, encodePageToken } from '@helpdesk/grpc';
 import type { Agent } from './agent';
 import { isUuid } from '../shared/uuid';
 
@@ -80,7 +80,7 @@ export class AgentsRepository {
 
   /** Agents by display name (case-insensitive), then id. */
   async list(manager: EntityManager, filter: AgentListFilter, page: PageRequest): Promise<Page<Agent>> {
-    const cursor = decodeCursor('agents', page.token, 2);
+    const cursor = decodePageToken('agents', page.token, 2);
     const where: string[] = [];
     const params: unknown[] = [];
     if (!filter.includeArchived) where.push('active');
@@ -96,7 +96,7 @@ export class AgentsRepository {
     )) as (AgentRow & { sort_name: string })[];
     const shown = rows.slice(0, page.size);
     const last = shown.at(-1);
-    const nextToken = rows.length > page.size && last ? encodeCursor('agents', [last.sort_name, last.id]) : '';
+    const nextToken = rows.length > page.size && last ? encodePageToken('agents', [last.sort_name, last.id]) : '';
     return { items: shown.map(agentFromRow), nextToken };
   }
 }

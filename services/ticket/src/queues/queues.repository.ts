@@ -2,7 +2,7 @@ import type { Actor, TicketPriority } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Page, PageRequest } from '../tickets/ticket-filter';
 import { TicketError } from '../tickets/ticket.errors';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { decodePageToken, encodePageToken } from '@helpdesk/grpc';
 import type { Queue, QueueStrategy } from './queue';
 import type { ScheduleSlot } from './queue-schedule';
 import { isUuid } from '../shared/uuid';
@@ -130,7 +130,7 @@ export class QueuesRepository {
 
   /** Queues by key. */
   async list(manager: EntityManager, filter: QueueListFilter, page: PageRequest): Promise<Page<Queue>> {
-    const cursor = decodeCursor('queues', page.token, 1);
+    const cursor = decodePageToken('queues', page.token, 1);
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -143,7 +143,7 @@ export class QueuesRepository {
     )) as QueueRow[];
     const items = rows.slice(0, page.size).map(queueFromRow);
     const last = items.at(-1);
-    return { items, nextToken: rows.length > page.size && last ? encodeCursor('queues', [last.key]) : '' };
+    return { items, nextToken: rows.length > page.size && last ? encodePageToken('queues', [last.key]) : '' };
   }
 
   /** Active queues whose routing rule names `category` (priorities are checked by the caller). */

@@ -1,0 +1,26 @@
+import { RequestValidationError } from '../errors/request-validation.error';
+
+// Keyset page tokens: the sort key of a page's last item as base64url JSON, tagged with the list
+// it belongs to, so a token from another list is refused instead of returning a wrong page.
+
+/** The page token after an item with sort key `key` in list `list`. */
+export function encodePageToken(list: string, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
+}
+
+/**
+ * The sort key in `token` (undefined for the first page, an empty token); INVALID_ARGUMENT naming
+ * `page.pageToken` when the token is not one this service issued for `list` with `length` parts.
+ */
+export function decodePageToken(list: string, token: string, length: number): string[] | undefined {
+  if (!token) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const valid = Array.isArray(parsed) && parsed.length === length + 1 && parsed[0] === list && parsed.every((part) => typeof part === 'string');
+  if (!valid) throw new RequestValidationError([{ field: 'page.pageToken', description: 'is not a token this service issued for this list' }]);
+  return (parsed as string[]).slice(1);
+}

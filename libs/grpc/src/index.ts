@@ -18,6 +18,7 @@ export { GRPC_MODULE_OPTIONS } from './grpc-module-options';
 export type { GrpcLogger, GrpcModuleOptions } from './grpc-module-options';
 export { GrpcModule } from './grpc.module';
 export { decodePageToken, encodePageToken } from './paging/page-token';
+export type { RefusedTokenError } from './paging/page-token';
 export type { GrpcModuleAsyncOptions } from './grpc.module';
 export { GrpcHealth } from './server/grpc-health';
 export { DEFAULT_LOADER_OPTIONS, grpcServerOptions } from './server/grpc-server-options';

@@ -8,11 +8,17 @@ export function encodePageToken(list: string, key: readonly string[]): string {
   return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
 }
 
+/** Makes the error for a refused token; a service whose lists sit below gRPC passes its domain error. */
+export type RefusedTokenError = (field: string, problem: string) => Error;
+
+const requestValidationError: RefusedTokenError = (field, problem) => new RequestValidationError([{ field, description: problem }]);
+
 /**
- * The sort key in `token` (undefined for the first page, an empty token); INVALID_ARGUMENT naming
- * `page.pageToken` when the token is not one this service issued for `list` with `length` parts.
+ * The sort key in `token` (undefined for the first page, an empty token); the error of `refuse`
+ * (default: INVALID_ARGUMENT) naming `page.pageToken` when the token is not one this service issued
+ * for `list` with `length` parts.
  */
-export function decodePageToken(list: string, token: string, length: number): string[] | undefined {
+export function decodePageToken(list: string, token: string, length: number, refuse: RefusedTokenError = requestValidationError): string[] | undefined {
   if (!token) return undefined;
   let parsed: unknown;
   try {
@@ -21,6 +27,6 @@ export function decodePageToken(list: string, token: string, length: number): st
     parsed = undefined;
   }
   const valid = Array.isArray(parsed) && parsed.length === length + 1 && parsed[0] === list && parsed.every((part) => typeof part === 'string');
-  if (!valid) throw new RequestValidationError([{ field: 'page.pageToken', description: 'is not a token this service issued for this list' }]);
+  if (!valid) throw refuse('page.pageToken', 'is not a token this service issued for this list');
   return (parsed as string[]).slice(1);
 }

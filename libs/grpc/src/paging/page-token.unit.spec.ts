@@ -17,3 +17,10 @@ describe('page tokens', () => {
     expect(() => decodePageToken('calls', token, 2)).toThrow('page.pageToken: is not a token this service issued for this list');
   });
 });
+
+describe('page tokens below gRPC', () => {
+  it('refuse with the error the service passes', () => {
+    const refuse = (field: string, problem: string) => Object.assign(new Error(`${field}: ${problem}`), { field });
+    expect(() => decodePageToken('queues', 'garbage', 1, refuse)).toThrow(expect.objectContaining({ field: 'page.pageToken' }));
+  });
+});

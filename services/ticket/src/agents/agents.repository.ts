@@ -1,7 +1,7 @@
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Page, PageRequest } from '../tickets/ticket-filter';
-import { TicketError } from '../tickets/ticket.errors';
+import { TicketError, invalidField } from '../tickets/ticket.errors';
 import { decodePageToken, encodePageToken } from '@helpdesk/grpc';
 import type { Agent } from './agent';
 import { isUuid } from '../shared/uuid';
@@ -80,7 +80,7 @@ export class AgentsRepository {
 
   /** Agents by display name (case-insensitive), then id. */
   async list(manager: EntityManager, filter: AgentListFilter, page: PageRequest): Promise<Page<Agent>> {
-    const cursor = decodePageToken('agents', page.token, 2);
+    const cursor = decodePageToken('agents', page.token, 2, invalidField);
     const where: string[] = [];
     const params: unknown[] = [];
     if (!filter.includeArchived) where.push('active');

@@ -1,7 +1,7 @@
 import type { Actor, TicketPriority } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Page, PageRequest } from '../tickets/ticket-filter';
-import { TicketError } from '../tickets/ticket.errors';
+import { TicketError, invalidField } from '../tickets/ticket.errors';
 import { decodePageToken, encodePageToken } from '@helpdesk/grpc';
 import type { Queue, QueueStrategy } from './queue';
 import type { ScheduleSlot } from './queue-schedule';
@@ -130,7 +130,7 @@ export class QueuesRepository {
 
   /** Queues by key. */
   async list(manager: EntityManager, filter: QueueListFilter, page: PageRequest): Promise<Page<Queue>> {
-    const cursor = decodePageToken('queues', page.token, 1);
+    const cursor = decodePageToken('queues', page.token, 1, invalidField);
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;

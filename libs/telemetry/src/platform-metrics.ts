@@ -10,6 +10,8 @@ export interface PlatformMetrics {
   readonly outboxBacklog: Gauge<'service'>;
   /** `helpdesk_outbox_published_total`: outbox rows published and acknowledged by JetStream. */
   readonly outboxPublishedTotal: Counter;
+  /** `helpdesk_outbox_parked_total`: outbox rows NATS refused for their size, moved to `outbox_parked`. */
+  readonly outboxParkedTotal: Counter;
   /** `helpdesk_outbox_relay_delay_seconds`: time from the row's commit to the publish ack. */
   readonly outboxRelayDelaySeconds: Histogram;
   /** `helpdesk_consumer_lag`: messages pending for a durable consumer (JetStream `num_pending`). */
@@ -51,6 +53,11 @@ function createPlatformMetrics(registry: Registry): PlatformMetrics {
     outboxPublishedTotal: new Counter({
       name: 'helpdesk_outbox_published_total',
       help: 'Outbox rows published and acknowledged by JetStream',
+      registers,
+    }),
+    outboxParkedTotal: new Counter({
+      name: 'helpdesk_outbox_parked_total',
+      help: 'Outbox rows too large for NATS (max_payload or stream max_msg_size), moved to outbox_parked',
       registers,
     }),
     outboxRelayDelaySeconds: new Histogram({

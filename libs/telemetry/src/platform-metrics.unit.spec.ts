@@ -19,6 +19,7 @@ describe('platformMetrics', () => {
     expect(text).toContain('helpdesk_grpc_request_duration_seconds_count{method="/helpdesk.ticket.v1.TicketService/GetTicket",code="OK"} 1');
     for (const name of [
       'helpdesk_outbox_published_total',
+      'helpdesk_outbox_parked_total',
       'helpdesk_outbox_relay_delay_seconds',
       'helpdesk_consumer_lag',
       'helpdesk_consumer_redeliveries_total',

@@ -1,0 +1,34 @@
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+
+/** The part of `@grpc/grpc-js`'s exports this file touches. */
+interface GrpcServerExports {
+  readonly Server: { readonly prototype: object };
+}
+
+function hasServer(moduleExports: unknown): moduleExports is GrpcServerExports {
+  return typeof moduleExports === 'object' && moduleExports !== null && 'Server' in moduleExports;
+}
+
+/**
+ * The OpenTelemetry gRPC instrumentation for outgoing calls only: CLIENT spans and `traceparent`
+ * injected into the metadata, as before. Incoming calls are traced by `@helpdesk/grpc`'s
+ * interceptor, which opens the one SERVER span of a call (continuing the caller's trace) and
+ * runs the handler, and so the outbox writes, inside it. The instrumentation's own server patch
+ * added a second SERVER span to every call — every call showed twice in a trace, and on the
+ * ticket service's CreateTicket path that span, its context switch and its metadata capture were
+ * measurable CPU per call — so its `Server.prototype.register` patch is taken off again.
+ */
+export class GrpcClientInstrumentation extends GrpcInstrumentation {
+  override init(): ReturnType<GrpcInstrumentation['init']> {
+    return super.init().map((definition) => {
+      const patch = definition.patch;
+      if (!patch) return definition;
+      definition.patch = (moduleExports, moduleVersion) => {
+        const patched: unknown = patch(moduleExports, moduleVersion);
+        if (hasServer(moduleExports)) this._unwrap(moduleExports.Server.prototype as Record<'register', unknown>, 'register');
+        return patched;
+      };
+      return definition;
+    });
+  }
+}

@@ -26,6 +26,8 @@ export type { OutboxPublisherOptions, TransactionOutbox } from './outbox/outbox-
 export type { DomainEvent, OutboxEntry, PendingEvent } from './outbox/outbox-entry';
 export { OutboxRelay } from './outbox/outbox-relay';
 export type { OutboxRelayOptions, OutboxRelayStats, PublishedEvent } from './outbox/outbox-relay.options';
+export { listParkedEvents, requeueParkedEvents } from './outbox/parked-events';
+export type { ParkedEvent, ParkedEventFilter, RequeuedEvent } from './outbox/parked-events';
 export { OUTBOX_CHANNEL } from './outbox/outbox-listener';
 export { backoffDelay } from './util/exponential-backoff';
 export type { BackoffPolicy } from './util/exponential-backoff';

@@ -73,9 +73,12 @@ describe('consumer runner: a handler with handleBatch', () => {
     expect(batches[0]).toHaveLength(20);
     expect(batches[0]).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(20);
-    // Only the failed batch went one by one: its good events once each, the poison until the DLQ.
+    // Only failed batches went one by one: the poison's, and on a busy machine also the batch its
+    // redelivery joined when later events were still waiting. Good events once each, the poison until the DLQ.
     expect(singles.filter((n) => n === 'poison')).toHaveLength(2);
-    expect(singles.filter((n) => n !== 'poison').length).toBeLessThan(20);
+    const goodSingles = singles.filter((n) => n !== 'poison');
+    expect(new Set(goodSingles).size).toBe(goodSingles.length);
+    expect(goodSingles.length).toBeLessThan(2 * 20);
     expect(metrics.outcomes.filter((o) => o === 'handled')).toHaveLength(49);
     expect(metrics.outcomes.filter((o) => o === 'duplicate')).toHaveLength(2);
     expect(metrics.outcomes.filter((o) => o === 'dead_lettered')).toHaveLength(1);

@@ -33,6 +33,7 @@ describe('outbox relay while NATS is unreachable', () => {
         setBacklog: (rows) => (metrics.backlog = rows),
         published: (count) => (metrics.published += count),
         observeCommitToAck: (seconds) => metrics.delays.push(seconds),
+        parked: () => undefined,
       },
       logger: silentLogger,
     });

@@ -28,7 +28,7 @@ describe('persistence', () => {
     const replicas = [dataSource(), dataSource(), dataSource()];
     await Promise.all(replicas.map((r) => r.initialize()));
     const applied = await Promise.all(replicas.map((r) => runMigrations(r)));
-    expect(applied.flat().sort()).toEqual(['CreateInbox1732350000001', 'CreateOutbox1732350000000']);
+    expect(applied.flat().sort()).toEqual(['CreateInbox1732350000001', 'CreateOutbox1732350000000', 'CreateOutboxParked1795517400000']);
     for (const r of replicas) expect(await migrationsApplied(r)).toBe(true);
     await Promise.all(replicas.map((r) => r.destroy()));
   });

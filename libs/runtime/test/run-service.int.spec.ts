@@ -93,7 +93,7 @@ describe('runService', () => {
     await client.connect();
     const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['CreateOutbox1732350000000', 'CreateInbox1732350000001']);
+    expect(rows.map((r) => r.name)).toEqual(['CreateOutbox1732350000000', 'CreateInbox1732350000001', 'CreateOutboxParked1795517400000']);
   });
 
   it('serves gRPC with health, answers the ops endpoints, and shuts down cleanly', async () => {

@@ -11,6 +11,8 @@ export interface OutboxRelayMetrics {
   published(count: number): void;
   /** Seconds from the outbox insert to the JetStream ack, per event. */
   observeCommitToAck(seconds: number): void;
+  /** Events NATS refused for their size, moved to `outbox_parked`. */
+  parked(count: number): void;
 }
 
 /** What a consumer runner reports. */
@@ -44,6 +46,7 @@ export function prometheusMessagingMetrics(service: string): MessagingMetrics {
     setBacklog: (rows) => m.outboxBacklog.set({ service }, rows),
     published: (count) => m.outboxPublishedTotal.inc(count),
     observeCommitToAck: (seconds) => m.outboxRelayDelaySeconds.observe(seconds),
+    parked: (count) => m.outboxParkedTotal.inc(count),
     setLag: (stream, durable, pending) => m.consumerLag.set({ stream, durable }, pending),
     redelivered: (durable) => m.consumerRedeliveriesTotal.inc({ durable }),
     handled: (durable, outcome) => m.consumerHandledTotal.inc({ durable, outcome: OUTCOME_LABEL[outcome] }),

@@ -71,6 +71,8 @@ export interface OutboxRelayStats {
   published: number;
   /** Of those, acks JetStream reported as duplicates. */
   duplicates: number;
+  /** Events NATS refused for their size, moved to `outbox_parked`. */
+  parked: number;
   passes: number;
   failedPasses: number;
   /** Times this relay took the advisory lock. */

@@ -21,10 +21,18 @@ export interface RelayRow {
  * pass cheap however long ago the table was vacuumed. The JSON document is read as text and the
  * trace fields by operator, so the relay never parses an envelope.
  */
+/** A row to move to `outbox_parked`, with why. */
+export interface ParkedRow {
+  readonly position: string;
+  readonly sizeBytes: number;
+  readonly reason: string;
+}
+
 export class OutboxRelayStore {
   constructor(
     private readonly pool: Pool,
     private readonly table: string,
+    private readonly parkedTable: string,
   ) {}
 
   /** The first `limit` unpublished rows above `floor` (a position; '0' for all), in position order. */
@@ -74,6 +82,29 @@ export class OutboxRelayStore {
       text: `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE position = $1`,
       values: [position, error.slice(0, 2_000)],
     });
+  }
+
+  /**
+   * Moves rows out of the outbox into the parked table, whole, in one statement (so in one
+   * transaction: a row is in exactly one of the two tables). Only unpublished rows move, so a row
+   * that another relay published meanwhile stays where it is. Returns the positions moved.
+   */
+  async park(rows: readonly ParkedRow[]): Promise<string[]> {
+    const result = await this.pool.query<{ position: string }>({
+      name: `outbox-park:${this.table}`,
+      text: `WITH why AS (
+               SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[]) AS w(position, payload_bytes, reason)
+             ), moved AS (
+               DELETE FROM ${this.table} AS o USING why
+                WHERE o.position = why.position AND o.published_at IS NULL
+               RETURNING o.position, o.event_id, o.type, o.envelope, o.created_at, o.attempts, o.last_error, why.payload_bytes, why.reason
+             )
+             INSERT INTO ${this.parkedTable} (position, event_id, type, envelope, created_at, attempts, last_error, payload_bytes, reason)
+             SELECT position, event_id, type, envelope, created_at, attempts + 1, last_error, payload_bytes, reason FROM moved
+             RETURNING position::text AS position`,
+      values: [rows.map((r) => r.position), rows.map((r) => r.sizeBytes), rows.map((r) => r.reason.slice(0, 2_000))],
+    });
+    return result.rows.map((r) => r.position);
   }
 
   /** Unpublished rows above the floor (stragglers below it are rare and left out, see next()). */

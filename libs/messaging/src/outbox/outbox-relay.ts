@@ -12,6 +12,7 @@ import { Wakeup } from '../util/wakeup';
 import { OutboxListener } from './outbox-listener';
 import type { OutboxRelayOptions, OutboxRelayStats, PublishedEvent } from './outbox-relay.options';
 import { OutboxRelayStore, type RelayRow } from './outbox-relay.store';
+import { oversizedByError, oversizedByServerLimit, type Oversized } from './oversized-event';
 import { PublishFloor } from './publish-floor';
 
 interface PassResult {
@@ -20,9 +21,14 @@ interface PassResult {
   readonly error?: Error;
 }
 
-type Outcome = { readonly row: RelayRow; readonly acked: PublishedEvent } | { readonly row: RelayRow; readonly error: Error };
+type Outcome =
+  | { readonly row: RelayRow; readonly acked: PublishedEvent }
+  | { readonly row: RelayRow; readonly oversized: Oversized }
+  | { readonly row: RelayRow; readonly error: Error };
 
-const noMetrics: OutboxRelayMetrics = { setBacklog: () => undefined, published: () => undefined, observeCommitToAck: () => undefined };
+type OversizedOutcome = Extract<Outcome, { oversized: Oversized }>;
+
+const noMetrics: OutboxRelayMetrics = { setBacklog: () => undefined, published: () => undefined, observeCommitToAck: () => undefined, parked: () => undefined };
 
 /**
  * Publishes outbox rows to JetStream in `position` order. Every replica runs one; the holder of
@@ -32,10 +38,16 @@ const noMetrics: OutboxRelayMetrics = { setBacklog: () => undefined, published: 
  * `Nats-Msg-Id` = event id, and marks the acknowledged prefix published. It stops at the first
  * failed ack, so later rows are published again next time and JetStream's duplicate window
  * drops the copies. While NATS is unreachable rows simply wait.
+ *
+ * A row NATS refuses for its size (over the server's `max_payload`, known from the connection's
+ * server info and then not even attempted, or over a stream's `max_msg_size`) would fail on every
+ * retry and hold up everything behind it, so it is parked instead: moved whole to `outbox_parked`
+ * with the reason, counted and logged at error level, and the pass goes on as if it had been
+ * acknowledged. Later events, also of the same aggregate, then overtake it.
  */
 export class OutboxRelay {
   /** Counters of this instance. */
-  readonly stats: OutboxRelayStats = { published: 0, duplicates: 0, passes: 0, failedPasses: 0, lockAcquisitions: 0 };
+  readonly stats: OutboxRelayStats = { published: 0, duplicates: 0, parked: 0, passes: 0, failedPasses: 0, lockAcquisitions: 0 };
 
   private readonly js: JetStreamClient;
   private readonly pool: Pool;
@@ -63,7 +75,7 @@ export class OutboxRelay {
     this.metrics = options.metrics ?? noMetrics;
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'outbox-relay' });
     this.pool.on('error', (err) => this.logger.warn({ err }, 'outbox relay: idle database connection failed'));
-    this.store = new OutboxRelayStore(this.pool, platformTable('outbox', options.schema));
+    this.store = new OutboxRelayStore(this.pool, platformTable('outbox', options.schema), platformTable('outbox_parked', options.schema));
     const lockName = options.lockName ?? (options.schema ? `outbox-relay:${options.schema}` : 'outbox-relay');
     this.lock = new AdvisoryLock(options.databaseUrl, lockName);
     this.floor = new PublishFloor(options.floorLagMs ?? 10_000);
@@ -187,10 +199,13 @@ export class OutboxRelay {
     const outcomes = await Promise.all(rows.map((row) => this.publish(row)));
     const failedAt = outcomes.findIndex((o) => 'error' in o);
     const acked: PublishedEvent[] = [];
+    const oversized: OversizedOutcome[] = [];
     for (const outcome of failedAt === -1 ? outcomes : outcomes.slice(0, failedAt)) {
       if ('acked' in outcome) acked.push(outcome.acked);
+      else if ('oversized' in outcome) oversized.push(outcome);
     }
     if (acked.length > 0) await this.markPublished(acked);
+    if (oversized.length > 0) await this.park(oversized);
     const failed = failedAt === -1 ? undefined : outcomes[failedAt];
     if (failed && 'error' in failed) {
       await this.store.recordFailure(failed.row.position, failed.error.message);
@@ -200,6 +215,8 @@ export class OutboxRelay {
   }
 
   private async publish(row: RelayRow): Promise<Outcome> {
+    const early = oversizedByServerLimit(row.envelope, this.maxPayload());
+    if (early) return { row, oversized: early };
     const subject = this.options.naming.subject(row.type);
     const h = headers();
     const { span } = startPublishSpan(
@@ -221,10 +238,32 @@ export class OutboxRelay {
       const err = error instanceof Error ? error : new Error(String(error));
       span.recordException(err);
       span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
-      return { row, error: err };
+      const oversized = oversizedByError(error, row.envelope, this.maxPayload());
+      return oversized ? { row, oversized } : { row, error: err };
     } finally {
       span.end();
     }
+  }
+
+  /** The connected server's `max_payload` (refreshed by nats.js on every INFO, e.g. after a reconnect). */
+  private maxPayload(): number | undefined {
+    return this.options.nc.info?.max_payload;
+  }
+
+  private async park(outcomes: readonly OversizedOutcome[]): Promise<void> {
+    const moved = new Set(
+      await this.store.park(outcomes.map((o) => ({ position: o.row.position, sizeBytes: o.oversized.sizeBytes, reason: o.oversized.reason }))),
+    );
+    const maxPayload = this.maxPayload();
+    for (const { row, oversized } of outcomes) {
+      if (!moved.has(row.position)) continue;
+      this.logger.error(
+        { eventId: row.eventId, type: row.type, position: row.position, sizeBytes: oversized.sizeBytes, maxPayload, reason: oversized.reason },
+        'outbox relay: event too large for NATS, parked in outbox_parked (later events go ahead; requeue it after raising the limit)',
+      );
+    }
+    this.stats.parked += moved.size;
+    if (moved.size > 0) this.metrics.parked(moved.size);
   }
 
   private async markPublished(acked: readonly PublishedEvent[]): Promise<void> {

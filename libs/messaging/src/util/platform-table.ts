@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 
-/** A platform table (`outbox`, `inbox`), qualified when the service keeps its tables in a schema. */
-export function platformTable(table: 'outbox' | 'inbox', schema?: string): string {
+/** A platform table (`outbox`, `inbox`, `outbox_parked`), qualified when the service keeps its tables in a schema. */
+export function platformTable(table: 'outbox' | 'inbox' | 'outbox_parked', schema?: string): string {
   return schema ? `"${schema.replace(/"/g, '""')}".${table}` : table;
 }
 

@@ -5,6 +5,8 @@ import { printResults, type ResultRow } from '../support/results-table';
 import { leanUnaryClient } from './lean-grpc-client';
 import type { UnaryClient } from '../support/grpc-client';
 import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket-process';
+import { readServiceMetrics, serviceMetricsText } from './service-metrics';
+import { cpuBetween, DatabaseCpu, natsServerCpuMs } from './database-cpu';
 
 /**
  * Ticket service, write path: gRPC CreateTicket against the built service in its own process
@@ -62,50 +64,72 @@ async function cpuMsPerTicket(service: TicketProcess, cpuBefore: number, load: C
   return (service.cpuMs() - cpuBefore) / Math.max(1, load.succeeded);
 }
 
+/** The same for the database's backends and nats-server (read after {@link cpuMsPerTicket}, so once quiet). */
+async function databaseCpuText(database: DatabaseCpu, before: ReadonlyMap<number, number>, natsBefore: number, load: CreateLoadResult): Promise<string> {
+  const tickets = Math.max(1, load.succeeded);
+  const perTicket = cpuBetween(before, await database.read()) / tickets;
+  const natsPerTicket = (natsServerCpuMs() - natsBefore) / tickets;
+  return `CPU per ticket of its database's PostgreSQL backends: ${perTicket.toFixed(2)} ms; of nats-server (shared with all other work): ${natsPerTicket.toFixed(2)} ms`;
+}
+
 interface SaturationFigures extends PhaseFigures {
   readonly serviceCpuPercent: number;
   readonly cpuMsPerTicket: number;
 }
 
 /** (a): the closed loop, with the CPU the service and the generator used. */
-async function saturationPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher): Promise<SaturationFigures> {
+async function saturationPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher, database: DatabaseCpu): Promise<SaturationFigures> {
+  const databaseBefore = await database.read();
+  const natsBefore = natsServerCpuMs();
   const cpuBefore = process.cpuUsage();
   const serviceCpuBefore = service.cpuMs();
+  const metricsBefore = await readServiceMetrics(service.port('HTTP_PORT'));
   const startedAt = Date.now();
   const load = await closedLoop(client, service.tokens.agent, SATURATION);
+  const serviceSide = serviceMetricsText(metricsBefore, await readServiceMetrics(service.port('HTTP_PORT')));
   const cpu = process.cpuUsage(cpuBefore);
   const elapsedMs = Date.now() - startedAt;
   const serviceCpuPercent = ((service.cpuMs() - serviceCpuBefore) / elapsedMs) * 100;
   const latency = summarize(load.latencies);
   const events = await eventDelays(watcher, load);
   const perTicket = await cpuMsPerTicket(service, serviceCpuBefore, load);
+  const databaseCpu = await databaseCpuText(database, databaseBefore, natsBefore, load);
   console.log(
     `ticket-create (a) ${SATURATION.inFlight} CreateTicket calls in flight for ${SATURATION.seconds} s (after ${SATURATION.warmUpSeconds} s warm-up):\n` +
       `  ${load.perSecond.toFixed(0)} tickets/s (${load.latencies.length} tickets); latency p50 ${formatMs(latency.p50)}, ` +
       `p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)}${errorsText(load)}\n` +
+      `  ${serviceSide}\n` +
       `  response → created event: p50 ${formatMs(events.p50)}, p99 ${formatMs(events.p99)}, max ${formatMs(events.max)} ` +
       `(${events.missing} missing after ${EVENTS_WITHIN_MS / 1_000} s)\n` +
       `  CPU: ticket service process ${serviceCpuPercent.toFixed(0)} % of one core, load generator ${(((cpu.user + cpu.system) / 1_000 / elapsedMs) * 100).toFixed(0)} %\n` +
-      `  ticket service CPU per ticket (until quiet, ${load.succeeded} tickets incl. warm-up): ${perTicket.toFixed(2)} ms`,
+      `  ticket service CPU per ticket (until quiet, ${load.succeeded} tickets incl. warm-up): ${perTicket.toFixed(2)} ms\n` +
+      `  ${databaseCpu}`,
   );
   return { load, latency, events, serviceCpuPercent, cpuMsPerTicket: perTicket };
 }
 
 /** (b) and (c): the paced open loop, once the service has caught up with (a). */
-async function pacedPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher): Promise<PhaseFigures> {
+async function pacedPhase(service: TicketProcess, client: UnaryClient, watcher: CreatedEventWatcher, database: DatabaseCpu): Promise<PhaseFigures> {
   await service.awaitQuiet(60_000);
+  const databaseBefore = await database.read();
+  const natsBefore = natsServerCpuMs();
   const serviceCpuBefore = service.cpuMs();
+  const metricsBefore = await readServiceMetrics(service.port('HTTP_PORT'));
   const load = await pacedLoad(client, service.tokens.agent, PACED);
+  const serviceSide = serviceMetricsText(metricsBefore, await readServiceMetrics(service.port('HTTP_PORT')));
   const latency = summarize(load.latencies);
   const events = await eventDelays(watcher, load);
   const perTicket = await cpuMsPerTicket(service, serviceCpuBefore, load);
+  const databaseCpu = await databaseCpuText(database, databaseBefore, natsBefore, load);
   console.log(
     `ticket-create (b) paced ${PACED.perSecond} CreateTicket/s for ${PACED.seconds} s (open loop, latency from the scheduled send):\n` +
       `  ${load.perSecond.toFixed(0)} tickets/s achieved (${load.latencies.length} tickets); latency p50 ${formatMs(latency.p50)}, ` +
       `p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)}${errorsText(load)}\n` +
+      `  ${serviceSide}\n` +
       `  response → created event: p50 ${formatMs(events.p50)}, p99 ${formatMs(events.p99)}, max ${formatMs(events.max)} ` +
       `(${events.beforeResponse} events arrived before the response; ${events.missing} missing)\n` +
-      `  ticket service CPU per ticket (until quiet): ${perTicket.toFixed(2)} ms`,
+      `  ticket service CPU per ticket (until quiet): ${perTicket.toFixed(2)} ms\n` +
+      `  ${databaseCpu}`,
   );
   return { load, latency, events, cpuMsPerTicket: perTicket };
 }
@@ -130,9 +154,10 @@ export async function runTicketCreate(): Promise<TicketCreateBenchResult> {
   const service = await startTicketProcess('bench-ticket-create');
   const client = leanUnaryClient(service.grpcAddress, 'helpdesk/ticket/v1/ticket.proto', 'helpdesk.ticket.v1.TicketService');
   const watcher = new CreatedEventWatcher(service.nats.nc, service.nats.naming);
+  const database = await DatabaseCpu.connect(service.db.url);
   try {
-    const a = await saturationPhase(service, client, watcher);
-    const b = await pacedPhase(service, client, watcher);
+    const a = await saturationPhase(service, client, watcher, database);
+    const b = await pacedPhase(service, client, watcher, database);
     printResults('ticket-create results', resultRows(a, b));
     return {
       ticketsPerSecond: a.load.perSecond,
@@ -145,6 +170,7 @@ export async function runTicketCreate(): Promise<TicketCreateBenchResult> {
       serviceCpuMsPerTicket: a.cpuMsPerTicket,
     };
   } finally {
+    await database.close();
     watcher.close();
     client.close();
     await service.stop();

@@ -23,7 +23,8 @@ export function buildTicketService(): Promise<void> {
  * `BENCH_TICKET_NODE_ARGS` adds node flags (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 export async function startTicketProcess(label: string, env: Record<string, string> = {}): Promise<TicketProcess> {
-  const service = await startServiceProcess({ service: 'ticket', label, env, nodeArgsEnv: 'BENCH_TICKET_NODE_ARGS' });
+  // HTTP_PORT: the ops endpoint, whose /metrics the create benchmark reads for the service-side timings.
+  const service = await startServiceProcess({ service: 'ticket', label, env, nodeArgsEnv: 'BENCH_TICKET_NODE_ARGS', ports: ['HTTP_PORT'] });
   return {
     ...service,
     tokens: {

@@ -24,7 +24,12 @@ const agent: Caller = { kind: 'staff', subject: '01890f0e-8c5a-7cc1-9a3e-3f2b6c7
 const LOG = Buffer.from('10:14:02 VPN client: error 809, the network connection between your computer and the VPN server could not be established\n');
 const example = mailReceivedV1.example;
 
-describe('onMailReceived (real PostgreSQL, handler called in its transaction)', () => {
+// Every case runs through `handle` and through `handleBatch` (the consumer's form under load),
+// which must have the same effect; on-mail-received.batch.int.spec.ts covers batches of many.
+describe.each([
+  ['handle', false],
+  ['handleBatch, a batch of one', true],
+])('onMailReceived (real PostgreSQL, %s called in its transaction)', (_form, batched) => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let publisher: OutboxPublisher;
@@ -69,7 +74,12 @@ describe('onMailReceived (real PostgreSQL, handler called in its transaction)', 
   const deliver = async (data: MailReceivedV1, using = handler) => {
     tick();
     const event: CloudEvent<MailReceivedV1> = { specversion: '1.0', id: uuidv7(), source: 'helpdesk/mail-gateway', type: mailReceivedV1.type, subject: data.mailId, time: now.toISOString(), datacontenttype: 'application/json', data };
-    await withTransaction(dataSource, (manager) => using.handle(event, { manager, outbox: publisher.in(manager), deliveryCount: 1, get: (type) => new type(manager) }));
+    await withTransaction(dataSource, async (manager) => {
+      const tx = { manager, outbox: publisher.in(manager), deliveryCount: 1, get: <T,>(type: new (m: typeof manager) => T) => new type(manager) };
+      if (!batched) return using.handle(event, tx);
+      if (!using.handleBatch) throw new Error('the mail handler has no batch form');
+      return using.handleBatch([event], tx);
+    });
   };
   const logPart = (content: Buffer) => ({ partId: '2', fileName: 'vpn-log.txt', contentType: 'text/plain', sizeBytes: content.byteLength, sha256: sha256Hex(content), inline: false, contentId: null });
   const mail = (over: Partial<MailReceivedV1> = {}): MailReceivedV1 => ({ ...example, mailId: uuidv7(), messageIdHeader: `${uuidv7()}@mail.example.com`, attachments: [logPart(LOG)], ...over });

@@ -1,5 +1,6 @@
 import { mailReceivedV1, ticketCreatedV1 } from '@helpdesk/contracts';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { Client } from 'pg';
 import { createTransport } from 'nodemailer';
 import { buildMailGateway, startMailGatewayProcess } from './mail-gateway-process';
 import { formatMs, nowMs, summarize } from '../support/latency';
@@ -73,6 +74,7 @@ export async function runMailGatewayInbound(): Promise<void> {
     await deliverFor(gateway.smtpPort, WARM_UP_SECONDS, false);
     await ticket.awaitQuiet(60_000);
     const cpuBefore = { gateway: gateway.cpuMs(), ticket: ticket.cpuMs() };
+    const commitsBefore = await commitsOf(gateway.db.url);
     const load = await deliverFor(gateway.smtpPort, SECONDS, true);
     const cpuPercent = (used: number) => `${((used / load.elapsedMs) * 100).toFixed(0)} %`;
     const cpu = { gateway: cpuPercent(gateway.cpuMs() - cpuBefore.gateway), ticket: cpuPercent(ticket.cpuMs() - cpuBefore.ticket) };
@@ -80,6 +82,13 @@ export async function runMailGatewayInbound(): Promise<void> {
     while ([...load.acceptedAt.keys()].some((id) => !createdAt.has(id)) && nowMs() < deadline) await new Promise((r) => setTimeout(r, 200));
     const delays = [...load.acceptedAt].filter(([id]) => createdAt.has(id)).map(([id, at]) => Math.max(0, (createdAt.get(id) ?? at) - at));
     const missing = load.acceptedAt.size - delays.length;
+    // CPU per mail: each process's CPU from the start of the load until it is quiet again (its
+    // processing backlog, relay and read-model consumers included) over the mails of the load.
+    await Promise.all([gateway.awaitQuiet(30_000), ticket.awaitQuiet(30_000)]);
+    const perMail = (used: number) => `${(used / Math.max(1, load.acceptedAt.size)).toFixed(2)} ms`;
+    // Commits (each a WAL flush) of the gateway's database per mail: unlike CPU, not moved by the machine's load.
+    const commitsPerMail = ((await commitsOf(gateway.db.url)) - commitsBefore) / Math.max(1, load.acceptedAt.size);
+    const cpuPerMail = { gateway: perMail(gateway.cpuMs() - cpuBefore.gateway), ticket: perMail(ticket.cpuMs() - cpuBefore.ticket) };
     const summary = summarize(delays);
     const published = summarize([...load.acceptedAt].filter(([id]) => publishedAt.has(id)).map(([id, at]) => Math.max(0, (publishedAt.get(id) ?? at) - at)));
     const perSecond = load.acceptedAt.size / (load.elapsedMs / 1_000);
@@ -88,13 +97,15 @@ export async function runMailGatewayInbound(): Promise<void> {
         `  ${perSecond.toFixed(0)} mails/s accepted (${load.acceptedAt.size} mails, ${load.failures} refused)\n` +
         `  SMTP 250 → mail.received on NATS: p50 ${formatMs(published.p50)}, p99 ${formatMs(published.p99)}\n` +
         `  SMTP 250 → ticket.created: p50 ${formatMs(summary.p50)}, p99 ${formatMs(summary.p99)}, max ${formatMs(summary.max)} (${missing} missing after ${EVENTS_WITHIN_MS / 1_000} s)\n` +
-        `  CPU during the load: gateway process ${cpu.gateway}, ticket service process ${cpu.ticket} of one core`,
+        `  CPU during the load: gateway process ${cpu.gateway}, ticket service process ${cpu.ticket} of one core\n` +
+        `  CPU per mail (load start until quiet): gateway ${cpuPerMail.gateway}, ticket service ${cpuPerMail.ticket}; gateway database commits per mail ${commitsPerMail.toFixed(2)}`,
     );
     printResults('mail-gateway-inbound', [
       { measurement: `mails/s accepted over SMTP, ${CLIENTS} clients`, result: `${perSecond.toFixed(0)} mails/s`, target: '≥ 500 mails/s', met: perSecond >= 500 },
       { measurement: 'SMTP 250 → ticket.created.v1, p99', result: formatMs(summary.p99), target: '< 500 ms', met: summary.p99 < 500 && missing === 0 },
       { measurement: 'SMTP 250 → ticket.created.v1, p50', result: formatMs(summary.p50), target: '—' },
       { measurement: 'SMTP 250 → mail.received.v1 (gateway only), p99', result: formatMs(published.p99), target: '—' },
+      { measurement: 'gateway CPU per mail (until quiet)', result: cpuPerMail.gateway, target: '—' },
       { measurement: 'tickets created / mails accepted', result: `${delays.length} / ${load.acceptedAt.size}`, target: 'all', met: missing === 0 },
     ]);
   } finally {
@@ -116,4 +127,18 @@ function arrivals(nc: NatsConnection, subject: string): Map<string, number> & { 
     },
   });
   return Object.assign(at, { stop: () => subscription.unsubscribe() });
+}
+
+/** Committed transactions of the database at `url` so far (pg_stat_database; statistics lag by up to a second). */
+async function commitsOf(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The statistics of other backends arrive at most a second late; a fresh snapshot is asked for.
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()');
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }

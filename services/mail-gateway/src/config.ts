@@ -42,6 +42,12 @@ export const mailGatewayConfigSchema = serviceConfigSchema({ grpc: 50052, http: 
   MAIL_INBOUND_BACKLOG: z.coerce.number().int().min(0, { message: 'must be 0 or more' }).default(512),
   /** Raw bytes those answered but unprocessed mails may hold in memory (default 64 MiB). */
   MAIL_INBOUND_BACKLOG_BYTES: z.coerce.number().int().min(0, { message: 'must be 0 or more' }).default(64 * 1024 * 1024),
+  /**
+   * Failed attempts at processing one stored mail on its own (batch fallback, recovery passes)
+   * before it is given up: published minimally (envelope, readable headers, a note of the
+   * failure, the raw reference) so that it still becomes a ticket.
+   */
+  MAIL_PROCESSING_MAX_ATTEMPTS: positiveInt().default(5),
   /** Whether IMAP accounts of mailboxes are watched (IDLE, else polled). */
   MAIL_IMAP_ENABLED: bool().default(true),
   /** Pause between two sweeps of a mailbox when its server lacks IDLE; with IDLE, the interval of a safety sweep. */

@@ -14,6 +14,7 @@ export function inboundSettings(config: MailGatewayConfig): InboundSettings {
     maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
     backlogMails: config.MAIL_INBOUND_BACKLOG,
     backlogBytes: config.MAIL_INBOUND_BACKLOG_BYTES,
+    maxProcessingAttempts: config.MAIL_PROCESSING_MAX_ATTEMPTS,
   };
 }
 

@@ -5,6 +5,9 @@ import { expectEventually } from '@helpdesk/testing';
 import { Client } from 'pg';
 import { collectEvents, type EventCollector } from './support/mail-events';
 import { startMailGatewayApp, type MailGatewayApp } from './support/mail-gateway-app';
+import { refuseAttachmentNamed } from './support/refuse-attachment';
+
+const BAD_FILE_NAME = 'unverarbeitbar.pdf';
 
 /**
  * A processing batch with one mail that cannot be processed: the batch's transaction fails, the
@@ -28,8 +31,10 @@ describe('inbound batch with a mail that cannot be processed', () => {
   const to = 'support@helpdesk.test';
 
   beforeAll(async () => {
-    app = await startMailGatewayApp('mail-batch-fallback', { MAIL_INBOUND_RECOVERY_INTERVAL: '300ms' });
+    // Never given up here (unprocessable-mail.e2e.spec.ts tests giving up).
+    app = await startMailGatewayApp('mail-batch-fallback', { MAIL_INBOUND_RECOVERY_INTERVAL: '300ms', MAIL_PROCESSING_MAX_ATTEMPTS: '1000' });
     mailboxId = await app.createMailbox({ name: 'Support', address: to });
+    await refuseAttachmentNamed(app.db.url, BAD_FILE_NAME);
     received = collectEvents(app.nats, mailReceivedV1.type);
     holder = new Client({ connectionString: app.db.url });
     await holder.connect();
@@ -41,9 +46,9 @@ describe('inbound batch with a mail that cannot be processed', () => {
   });
 
   /**
-   * A real mail whose attachment's RFC 2231 file name decodes to a NUL character: mailparser keeps
-   * it, and PostgreSQL refuses NUL in text (`mail_attachments.file_name`) and jsonb (the outbox
-   * event), so the combined write of any batch containing it fails.
+   * A real mail whose attachment the database refuses: the test's trigger on `mail_attachments`
+   * raises for this file name (as PostgreSQL refused NUL in a decoded file name before the parser
+   * replaced it), so the combined write of any batch containing it fails.
    */
   const badMail = (messageId: string) =>
     [
@@ -60,7 +65,7 @@ describe('inbound batch with a mail that cannot be processed', () => {
       'Die Rechnung ist im Anhang.',
       '--grenze',
       'Content-Type: application/pdf',
-      "Content-Disposition: attachment; filename*=utf-8''Rech%00nung.pdf",
+      `Content-Disposition: attachment; filename="${BAD_FILE_NAME}"`,
       'Content-Transfer-Encoding: base64',
       '',
       'JVBERi0xLjQKJcfsj6IK',

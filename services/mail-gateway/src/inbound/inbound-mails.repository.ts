@@ -1,5 +1,6 @@
 import type { SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
+import { returningRows } from '../shared/returning-rows';
 import type { ParsedAttachment } from './parsed-mail';
 
 /** The row of a newly received raw mail. */
@@ -45,19 +46,43 @@ export class InboundMailsRepository {
    * statement that is durable when it returns (the SMTP 250 waits for exactly that).
    */
   async storeRaw(row: NewRawMessage): Promise<{ mailId: string; isNew: boolean }> {
-    const messageId = row.messageIdHeader ?? '';
-    // One round trip either way: the new row's id, or (ON CONFLICT) the stored one's.
-    const rows: { id: string; is_new: boolean }[] = await this.manager.query(
-      `WITH ins AS (
+    const [stored] = await this.storeRaws([row]);
+    return stored ?? { mailId: row.id, isNew: false };
+  }
+
+  /**
+   * {@link storeRaw} for several mails in ONE statement (one round trip, one commit and WAL
+   * flush for all of them), answers in the order of `rows`. A mail stored before, or an
+   * identical one earlier in `rows`, is not stored again and answers with the stored row's id.
+   */
+  async storeRaws(rows: readonly NewRawMessage[]): Promise<{ mailId: string; isNew: boolean }[]> {
+    if (rows.length === 0) return [];
+    const values: unknown[] = [];
+    const tuples = rows.map((row, i) => {
+      const n = values.push(row.id, row.mailboxId, row.otherMailboxIds, row.messageIdHeader ?? '', row.sha256, row.raw.length, row.raw, row.source, row.envelopeFrom, row.addresses, row.receivedAt);
+      const p = (k: number) => `$${n - 11 + k}`;
+      return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::uuid[], ${p(4)}::text, ${p(5)}::text, ${p(6)}::int, ${p(7)}::bytea, ${p(8)}::text, ${p(9)}::text, ${p(10)}::text[], ${p(11)}::timestamptz, ${i})`;
+    });
+    // `ins` answers for the rows this statement inserted; `old` (the statement's snapshot) for those
+    // stored before. A row identical to an earlier one of the same statement finds that one in `ins`.
+    const found: { ord: number; id: string | null; is_new: boolean | null }[] = await this.manager.query(
+      `WITH input (id, mailbox_id, other_mailbox_ids, message_id_header, sha256, size_bytes, raw, source, envelope_from, addresses, received_at, ord) AS (VALUES ${tuples.join(', ')}),
+       ins AS (
          INSERT INTO raw_messages (id, mailbox_id, other_mailbox_ids, message_id_header, sha256, size_bytes, raw, source, envelope_from, addresses, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (message_id_header, sha256) DO NOTHING RETURNING id)
-       SELECT id, true AS is_new FROM ins
-       UNION ALL
-       SELECT id, false AS is_new FROM raw_messages WHERE message_id_header = $4 AND sha256 = $5 AND NOT EXISTS (SELECT 1 FROM ins)`,
-      [row.id, row.mailboxId, row.otherMailboxIds, messageId, row.sha256, row.raw.length, row.raw, row.source, row.envelopeFrom, row.addresses, row.receivedAt],
+         SELECT id, mailbox_id, other_mailbox_ids, message_id_header, sha256, size_bytes, raw, source, envelope_from, addresses, received_at FROM input ORDER BY ord
+         ON CONFLICT (message_id_header, sha256) DO NOTHING RETURNING id, message_id_header, sha256)
+       SELECT i.ord, COALESCE(n.id, o.id) AS id, n.id = i.id AS is_new
+         FROM input i
+         LEFT JOIN ins n ON n.message_id_header = i.message_id_header AND n.sha256 = i.sha256
+         LEFT JOIN raw_messages o ON o.message_id_header = i.message_id_header AND o.sha256 = i.sha256`,
+      values,
     );
-    const first = rows[0];
-    return first ? { mailId: first.id, isNew: first.is_new } : { mailId: row.id, isNew: false };
+    const byOrd = new Map(found.map((r) => [Number(r.ord), r]));
+    // Neither (a concurrent transaction stored the same mail after this statement's snapshot): a duplicate.
+    return rows.map((row, i) => {
+      const r = byOrd.get(i);
+      return r?.id ? { mailId: r.id, isNew: r.is_new === true } : { mailId: row.id, isNew: false };
+    });
   }
 
   /**
@@ -92,6 +117,26 @@ export class InboundMailsRepository {
     return rows.map((r) => ({
       id: r.id, mailboxId: r.mailbox_id, otherMailboxIds: r.other_mailbox_ids, sha256: r.sha256, raw: r.raw, source: r.source, envelopeFrom: r.envelope_from, receivedAt: r.received_at,
     }));
+  }
+
+  /**
+   * Counts a failed attempt at processing `mailId` on its own (autocommitted, after the failed
+   * transaction rolled back) and keeps the reason; returns the failures so far, 0 when the mail
+   * was processed meanwhile (by another replica).
+   */
+  async recordFailure(mailId: string, reason: string): Promise<number> {
+    const rows = returningRows<{ processing_failures: number }>(
+      await this.manager.query(
+        `UPDATE raw_messages SET processing_failures = processing_failures + 1, processing_error = $2 WHERE id = $1 AND processed_at IS NULL RETURNING processing_failures`,
+        [mailId, reason],
+      ),
+    );
+    return rows[0]?.processing_failures ?? 0;
+  }
+
+  /** Marks mails given up (published minimally): processed, so recovery leaves them alone, and when. */
+  static givenUpStatement(mailIds: readonly string[], at: Date): SqlStatement {
+    return { text: `UPDATE raw_messages SET processed_at = $2, given_up_at = $2 WHERE id = ANY($1::uuid[])`, values: [mailIds, at] };
   }
 
   static markProcessedStatement(mailIds: readonly string[], at: Date): SqlStatement {

@@ -4,12 +4,13 @@ import { SpanKind, withSpan } from '@helpdesk/telemetry';
 import type { DataSource } from 'typeorm';
 import type { Mailbox } from '../mailboxes/mailbox';
 import { MailboxesRepository } from '../mailboxes/mailboxes.repository';
-import { InboundMailsRepository } from './inbound-mails.repository';
 import type { InboundProcessor, InboundSettings } from './inbound-processor';
 import { routeMail, type MailRouting } from './mailbox-routing';
+import { RawStore } from './raw-store';
 import { parseMail } from './mail.parser';
 import { participantAddresses } from './mail-received';
 import type { ParsedMail } from './parsed-mail';
+import { storableText } from './storable-text';
 
 export type { InboundSettings } from './inbound-processor';
 
@@ -32,7 +33,8 @@ export type IngestResult =
 
 /**
  * Takes in one mail: parse (the attachment limit needs it), route, store the raw original with
- * ONE statement that is durable when it returns, and have the {@link InboundProcessor} process it
+ * ONE statement that is durable when it returns (shared with the mails other sessions hand in
+ * meanwhile, see {@link RawStore}), and have the {@link InboundProcessor} process it
  * in a batch with the mails of other sessions; then the caller acknowledges: SMTP 250 as soon as
  * the mail is stored (unless the processing backlog is full, see InboundProcessor.accept), IMAP
  * \Seen once it is processed. A repeated delivery (same Message-ID and content) stores nothing
@@ -40,12 +42,16 @@ export type IngestResult =
  * so nothing is lost or doubled.
  */
 export class InboundMailsService {
+  private readonly rawStore: RawStore;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly processor: InboundProcessor,
     private readonly settings: InboundSettings,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.rawStore = new RawStore(dataSource);
+  }
 
   /**
    * Each mail taken in is a trace of its own (a SERVER span: the mail is the customer's request),
@@ -66,13 +72,14 @@ export class InboundMailsService {
     const routing = await this.route(incoming, mail);
     const receivedAt = this.clock();
     const rawSha256 = createHash('sha256').update(incoming.raw).digest('hex');
-    const { mailId, isNew } = await new InboundMailsRepository(this.dataSource.manager).storeRaw({
+    const envelopeFrom = incoming.envelopeFrom === null ? null : storableText(incoming.envelopeFrom);
+    const { mailId, isNew } = await this.rawStore.store({
       id: uuidv7(), mailboxId: routing.primary.id, otherMailboxIds: routing.others.map((m) => m.id), messageIdHeader: mail.messageId, sha256: rawSha256,
-      raw: incoming.raw, source: incoming.source, envelopeFrom: incoming.envelopeFrom, addresses: participantAddresses(mail), receivedAt,
+      raw: incoming.raw, source: incoming.source, envelopeFrom, addresses: participantAddresses(mail), receivedAt,
     });
     if (!isNew) return { kind: 'duplicate', mailId };
     // Processed in a batch with the mails of the other sessions; a failure there leaves it to the recovery pass, it is stored.
-    const stored = { mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom: incoming.envelopeFrom, trace: traceContextFields() };
+    const stored = { mailId, receivedAt, raw: incoming.raw, rawSha256, routing, mail, envelopeFrom, trace: traceContextFields() };
     // SMTP: answered once stored, while the processing backlog is within bounds (the MTA's next
     // mail need not wait for this one's processing). IMAP: flagged \Seen only once processed — its
     // sweep is one mail after another anyway, and a seen message is then a published one.

@@ -12,6 +12,9 @@ import { classifyMail, type MailKind } from './loop-classification';
 import type { MailRouting } from './mailbox-routing';
 import { mailReceivedData, participantAddresses, type MailDecisions } from './mail-received';
 import type { ParsedMail } from './parsed-mail';
+import { givenUpFallbackFrom, givenUpNote, givenUpVariants } from './given-up-mail';
+import { inboundMetrics } from './inbound-metrics';
+import { storableText } from './storable-text';
 import { decideThread, type ThreadDecision } from './threading';
 
 /** Rules of inbound mail. */
@@ -29,6 +32,8 @@ export interface InboundSettings {
    */
   readonly backlogMails: number;
   readonly backlogBytes: number;
+  /** `MAIL_PROCESSING_MAX_ATTEMPTS`: failed attempts at one mail before it is published minimally. */
+  readonly maxProcessingAttempts: number;
 }
 
 /** A stored mail, parsed and routed, whose processing is outstanding. */
@@ -142,8 +147,9 @@ export class InboundProcessor {
     try {
       return await this.process(batch);
     } catch (error) {
-      if (batch.length === 1) {
-        this.logger.error({ err: error, mailId: batch[0]?.mailId }, 'processing a stored inbound mail failed; the recovery pass retries it');
+      const [only] = batch;
+      if (batch.length === 1 && only) {
+        await this.failed(only, error);
         return 0;
       }
       this.logger.warn({ err: error, mails: batch.length }, 'processing a batch of inbound mails failed; processing them one by one');
@@ -151,6 +157,55 @@ export class InboundProcessor {
       for (const mail of batch) processed += await this.processIsolating([mail]);
       return processed;
     }
+  }
+
+  /**
+   * Counts a failed attempt at `stored` alone; at `maxProcessingAttempts` the mail is given up:
+   * published minimally (see givenUpVariants), once, so that it still becomes a ticket with a
+   * note instead of being retried by every recovery pass forever.
+   */
+  private async failed(stored: StoredMail, error: unknown): Promise<void> {
+    const metrics = inboundMetrics();
+    metrics.processingFailed();
+    const reason = error instanceof Error ? error.message : String(error);
+    let failures: number;
+    try {
+      failures = await new InboundMailsRepository(this.dataSource.manager).recordFailure(stored.mailId, storableText(reason));
+    } catch (recordError) {
+      this.logger.error({ err: error, recordError, mailId: stored.mailId }, 'processing a stored inbound mail failed, and so did counting it; the recovery pass retries it');
+      return;
+    }
+    if (failures < this.settings.maxProcessingAttempts) {
+      this.logger.error({ err: error, mailId: stored.mailId, failures }, 'processing a stored inbound mail failed; the recovery pass retries it');
+      return;
+    }
+    this.logger.error({ err: error, mailId: stored.mailId, failures }, 'processing a stored inbound mail failed too often; publishing it minimally (given up)');
+    for (const mail of givenUpVariants(stored.mail, givenUpNote(reason, failures))) {
+      try {
+        if (await this.publishGivenUp(stored, mail)) metrics.givenUp();
+        return;
+      } catch (giveUpError) {
+        this.logger.error({ err: giveUpError, mailId: stored.mailId }, 'publishing a given-up inbound mail failed');
+      }
+    }
+  }
+
+  /** Publishes `mail` (a given-up variant) as a new ticket's mail without acknowledgement and marks it given up; false when it was processed meanwhile. */
+  private publishGivenUp(stored: StoredMail, mail: ParsedMail): Promise<boolean> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const claimed = await new InboundMailsRepository(manager).claimUnprocessed([stored.mailId]);
+      if (!claimed.has(stored.mailId)) return false;
+      const now = this.clock();
+      const decisions: MailDecisions = {
+        mailId: stored.mailId, receivedAt: stored.receivedAt, rawSha256: stored.rawSha256, rawSizeBytes: stored.raw.length,
+        thread: { result: 'new', ticketId: null, relatedTicketId: null }, kind: classifyMail(mail.signals), autoAcknowledge: false, bounce: null,
+        fallbackFrom: givenUpFallbackFrom(stored.envelopeFrom),
+      };
+      const envelopes = this.publisher.build([{ event: mailReceivedV1, subject: stored.mailId, data: mailReceivedData(stored.routing, mail, decisions), time: stored.receivedAt }]);
+      const { text, values } = combineStatements([this.publisher.insertStatement(manager, envelopes), InboundMailsRepository.givenUpStatement([stored.mailId], now)]);
+      await manager.query(text, [...values]);
+      return true;
+    });
   }
 
   /** Processes the mails of `batch` that still await processing, in one transaction; returns how many it processed. */

@@ -4,6 +4,7 @@ import { bareMessageId, messageIdsIn } from '../shared/message-id';
 import { sanitizeMailHtml } from './html-sanitizer';
 import type { MailAddress, ParsedAttachment, ParsedMail } from './parsed-mail';
 import { splitQuotedText } from './quoted-text';
+import { storableMail } from './storable-text';
 import { expandWinmail, htmlToPlainText } from './winmail';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+$/;
@@ -17,6 +18,12 @@ const ADDRESS = /^[^\s@]+@[^\s@]+$/;
  * and its body as text — with the problem named, so it becomes a ticket instead of being lost.
  */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  // Made storable here, once, so that neither the raw row (Message-ID, addresses) nor the
+  // processing (attachment names, thread map, event) meets a value PostgreSQL refuses.
+  return storableMail(await parseWithMailparser(raw));
+}
+
+async function parseWithMailparser(raw: Buffer): Promise<ParsedMail> {
   let mail: MailparserMail;
   try {
     mail = await simpleParser(raw, { keepCidLinks: true, keepDeliveryStatus: true, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: 'sha256' });

@@ -78,7 +78,7 @@ export async function runBillingRun(): Promise<void> {
     const run = await client.call<{ runId: string; statements: { statementId: string; customerId: string; lines: unknown[] }[] }>('IssueRun', { period: { startDate: { year: 2026, month: 11, day: 1 }, endDate: { year: 2026, month: 11, day: 30 } }, customerIds: [], omitSourceItems }, admin);
     const runMs = Date.now() - runStarted;
     const lines = run.statements.reduce((s, st) => s + st.lines.length, 0);
-    const billed = await count(`SELECT count(*) AS n FROM billable_items WHERE statement_id IS NOT NULL`);
+    const billed = await count(`SELECT count(*) AS n FROM billing_item_lines`);
     console.log(`  (b) IssueRun November over ${billed} items: ${run.statements.length} statements, ${lines} lines in ${seconds(runMs)} (target < 60 s; source items ${omitSourceItems ? 'omitted from' : 'in'} the response)`);
     // The statements' events are written to the outbox after the run committed, in slices.
     const drainDeadline = Date.now() + 30 * 60_000;
@@ -86,7 +86,7 @@ export async function runBillingRun(): Promise<void> {
       if (Date.now() > drainDeadline) throw new Error('statement events not written within 30 min');
       await new Promise((r) => setTimeout(r, 500));
     }
-    const events = await count(`SELECT count(*) AS n FROM outbox WHERE type IN ('helpdesk.billing.line.created.v1', 'helpdesk.billing.statement.issued.v1')`);
+    const events = await count(`SELECT count(*) AS n FROM outbox WHERE type IN ('helpdesk.billing.line.created.v1', 'helpdesk.billing.statement.issued.v1', 'helpdesk.billing.statement.issued.v2')`);
     console.log(`  (b) its ${events} line and statement events were in the outbox ${seconds(Date.now() - runStarted)} after the run started`);
 
     // (c) the 1 000-line statement as PDF.

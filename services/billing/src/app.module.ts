@@ -33,7 +33,7 @@ export function billingAppModule(config: BillingConfig, logger: Logger): Dynamic
         }),
         global: true,
       },
-      BillingModule.forRoot({ timeZone: config.BILLING_TIME_ZONE, logger }),
+      BillingModule.forRoot({ timeZone: config.BILLING_TIME_ZONE, eventBudgetBytes: config.BILLING_EVENT_BUDGET_BYTES, logger }),
     ],
   };
 }

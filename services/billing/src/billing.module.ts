@@ -29,7 +29,7 @@ class StatementPublisherLifecycle implements OnApplicationBootstrap, OnModuleDes
 /** The billing features: plans, quotas, runs, statements and profitability, with their RPCs. */
 @Module({})
 export class BillingModule {
-  static forRoot(settings: { timeZone: string; logger: Logger }): DynamicModule {
+  static forRoot(settings: { timeZone: string; eventBudgetBytes: number; logger: Logger }): DynamicModule {
     return {
       module: BillingModule,
       controllers: [BillingGrpcController, StatementsGrpcController],
@@ -39,7 +39,7 @@ export class BillingModule {
         {
           provide: StatementPublisherWorker,
           inject: [DATA_SOURCE, OutboxPublisher],
-          useFactory: (ds: DataSource, publisher: OutboxPublisher) => new StatementPublisherWorker(new StatementPublications(ds, publisher), settings.logger),
+          useFactory: (ds: DataSource, publisher: OutboxPublisher) => new StatementPublisherWorker(new StatementPublications(ds, publisher, settings.eventBudgetBytes, settings.logger), settings.logger),
         },
         StatementPublisherLifecycle,
         { provide: RunsService, inject: [DATA_SOURCE, StatementPublisherWorker], useFactory: (ds: DataSource, worker: StatementPublisherWorker) => new RunsService(ds, worker, settings.timeZone, undefined, settings.logger) },

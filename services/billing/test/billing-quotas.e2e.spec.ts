@@ -145,7 +145,7 @@ describe('billing: quotas, plan versions, free support, replicas and profitabili
       ]);
       const winners = [a, b].filter((r) => r.runId !== '');
       expect(winners).toHaveLength(1);
-      const [counts] = await query<{ lines: number; items: number }>(app, `SELECT (SELECT count(*)::int FROM billing_lines l JOIN billing_statements s ON s.id = l.statement_id WHERE s.period_from = '2026-12-01') AS lines, (SELECT count(*)::int FROM billable_items WHERE customer_id = $1 AND statement_id IS NOT NULL) AS items`, [customerId]);
+      const [counts] = await query<{ lines: number; items: number }>(app, `SELECT (SELECT count(*)::int FROM billing_lines l JOIN billing_statements s ON s.id = l.statement_id WHERE s.period_from = '2026-12-01') AS lines, (SELECT count(*)::int FROM billable_items b JOIN billing_item_lines il ON il.item_id = b.id WHERE b.customer_id = $1) AS items`, [customerId]);
       expect(counts).toEqual({ lines: winners[0]?.statements.flatMap((s) => s.lines).length, items: 5 });
     } finally {
       await replica.stop();

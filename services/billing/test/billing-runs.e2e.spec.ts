@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
-import { billingLineCreatedV1, billingStatementIssuedV1 } from '@helpdesk/contracts';
+import { billingLineCreatedV1, billingStatementIssuedV1, billingStatementIssuedV2 } from '@helpdesk/contracts';
 import { expectEventually, readEvents } from '@helpdesk/testing';
 import { startBillingApp, type BillingApp } from './support/billing-app';
 import { itemCounts, query } from './support/db';
@@ -78,6 +78,11 @@ describe('billing: work log and call events become issued statements', () => {
     expect(new Set(lines.map((e) => (e.event.data as { lineId: string }).lineId))).toEqual(new Set(statement.lines.map((l) => l.lineId)));
     const [issuedEvent] = await readEvents(app.nats.nc, { stream: app.nats.naming.streamName('HELPDESK_BILLING'), subject: app.nats.naming.subject(billingStatementIssuedV1.type), count: 1, timeoutMs: 20_000 });
     expect(billingStatementIssuedV1.schema.parse(issuedEvent?.event.data)).toMatchObject({ statementNumber: '2026-11-00001', grossTotal: { amountMinor: 30_821, currency: 'EUR' } });
+    // Beside v1: statement.issued.v2, one part (small statement), lines counting their source items.
+    const [issuedV2] = await readEvents(app.nats.nc, { stream: app.nats.naming.streamName('HELPDESK_BILLING'), subject: app.nats.naming.subject(billingStatementIssuedV2.type), count: 1, timeoutMs: 20_000 });
+    const v2 = billingStatementIssuedV2.schema.parse(issuedV2?.event.data);
+    expect(v2).toMatchObject({ statementId: statement.statementId, part: 1, parts: 1, lineCount: statement.lines.length, grossTotal: { amountMinor: 30_821, currency: 'EUR' } });
+    expect(v2.lines.map((l) => [l.lineNumber, l.sourceItemCount])).toEqual(statement.lines.map((l) => [l.lineNumber, l.sourceItems.length]));
 
     const pdf = (await app.billing.stream<{ chunk: Buffer; contentType: string }>('ExportStatement', { statementId: statement.statementId, format: 'STATEMENT_FORMAT_PDF' }, app.tokens.agent));
     expect(pdf[0]?.contentType).toBe('application/pdf');
@@ -150,7 +155,7 @@ describe('billing: work log and call events become issued statements', () => {
     expect(statement.lines.every((l) => l.sourceItems.length === 0)).toBe(true);
     const [stored] = await query<{ ids: string[] }>(app, `SELECT array(SELECT e->>'sourceId' FROM jsonb_array_elements(source_items) e ORDER BY 1) AS ids FROM billing_lines WHERE id = $1`, [work?.lineId]);
     expect(stored?.ids).toEqual(entries.map((e) => e.entryId).sort());
-    const [billed] = await query<{ n: number }>(app, `SELECT count(*)::int AS n FROM billable_items WHERE customer_id = $1 AND statement_id = $2 AND line_ids = ARRAY[$3::uuid]`, [other, statement.statementId, work?.lineId]);
+    const [billed] = await query<{ n: number }>(app, `SELECT count(*)::int AS n FROM billable_items b JOIN billing_item_lines il ON il.item_id = b.id WHERE b.customer_id = $1 AND il.statement_id = $2 AND il.line_ids = ARRAY[$3::uuid]`, [other, statement.statementId, work?.lineId]);
     expect(billed?.n).toBe(2);
   });
 

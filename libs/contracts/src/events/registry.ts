@@ -1,6 +1,7 @@
 import { billingLineCreatedV1 } from './billing/line-created.v1';
 import { billingQuotaThresholdCrossedV1 } from './billing/quota-threshold-crossed.v1';
 import { billingStatementIssuedV1 } from './billing/statement-issued.v1';
+import { billingStatementIssuedV2 } from './billing/statement-issued.v2';
 import { callAnsweredV1 } from './call/call-answered.v1';
 import { callEndedV1 } from './call/call-ended.v1';
 import { callStartedV1 } from './call/call-started.v1';
@@ -72,6 +73,7 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   slaMetV1,
   billingLineCreatedV1,
   billingStatementIssuedV1,
+  billingStatementIssuedV2,
   billingQuotaThresholdCrossedV1,
   knowledgeArticlePublishedV1,
   knowledgeSuggestedV1,

@@ -31,6 +31,9 @@ export interface BillableItem {
   readonly materials: readonly ItemMaterial[];
   readonly description: string;
   readonly voided: boolean;
-  readonly statementId: string | null;
+}
+
+/** An issued item with the lines it went into (billed marks live in `billing_item_lines`). */
+export interface BilledItem extends BillableItem {
   readonly lineIds: readonly string[];
 }

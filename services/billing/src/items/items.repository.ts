@@ -1,37 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import type { BillableItem, ItemMaterial } from './billable-item';
+import type { BillableItem } from './billable-item';
 
 /** An item to insert; `performedOn` is computed by the database in the billing time zone. */
-export type NewItem = Omit<BillableItem, 'performedOn' | 'voided' | 'statementId' | 'lineIds'> & { readonly voidedAt: Date | null; readonly voidReason: string | null };
+export type NewItem = Omit<BillableItem, 'performedOn' | 'voided'> & { readonly voidedAt: Date | null; readonly voidReason: string | null };
 
-interface ItemRow {
-  id: string;
-  source: 'worklog' | 'call';
-  source_id: string;
-  customer_id: string | null;
-  contract_id: string | null;
-  ticket_id: string | null;
-  ticket_number: string | null;
-  activity_type: string | null;
-  agent_id: string | null;
-  performed_at: Date;
-  performed_on: string;
-  minutes: number;
-  talk_seconds: number | null;
-  caller_number: string | null;
-  call_id: string | null;
-  billable: boolean;
-  materials: ItemMaterial[];
-  description: string;
-  voided: boolean;
-  statement_id: string | null;
-  line_ids: string[];
-}
-
-/** Columns of {@link ItemRow}, for the queries that load items. */
-export const ITEM_COLUMNS = `id, source, source_id, customer_id, contract_id, ticket_id, ticket_number, activity_type, agent_id, performed_at,
-  to_char(performed_on, 'YYYY-MM-DD') AS performed_on, minutes, talk_seconds, caller_number, call_id, billable, materials, description,
-  voided_at IS NOT NULL AS voided, statement_id, line_ids::text[] AS line_ids`;
+/**
+ * Columns of a {@link BillableItem}, aliased to its field names: the loaded rows are the domain
+ * items themselves (a run loads a million; no second object per row).
+ */
+export const ITEM_COLUMNS = `id, source, source_id AS "sourceId", customer_id AS "customerId", contract_id AS "contractId", ticket_id AS "ticketId",
+  ticket_number AS "ticketNumber", activity_type AS "activityType", agent_id AS "agentId", performed_at AS "performedAt",
+  to_char(performed_on, 'YYYY-MM-DD') AS "performedOn", minutes, talk_seconds AS "talkSeconds", caller_number AS "callerNumber", call_id AS "callId",
+  billable, materials, description, voided_at IS NOT NULL AS voided`;
 
 /** Billable items: insert once per source, void, and the reads the consumers need. */
 export class ItemsRepository {
@@ -99,7 +79,8 @@ export class ItemsRepository {
     await this.manager.query(
       `UPDATE billable_items b SET ticket_id = l.ticket_id, ticket_number = l.ticket_number
        FROM (SELECT DISTINCT ON (call_id) * FROM jsonb_to_recordset($1::jsonb) AS x(call_id uuid, ticket_id uuid, ticket_number text) ORDER BY call_id) l
-       WHERE b.source = 'call' AND b.source_id = l.call_id AND b.ticket_id IS NULL AND b.statement_id IS NULL`,
+       WHERE b.source = 'call' AND b.source_id = l.call_id AND b.ticket_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM billing_item_lines il WHERE il.item_id = b.id)`,
       [JSON.stringify(links.map((l) => ({ call_id: l.callId, ticket_id: l.ticketId, ticket_number: l.ticketNumber })))],
     );
   }
@@ -138,7 +119,8 @@ export class ItemsRepository {
   /** Gives a not yet billed call item the ticket its work entry names. */
   async attachCallToTicket(callId: string, ticketId: string, ticketNumber: string): Promise<void> {
     await this.manager.query(
-      `UPDATE billable_items SET ticket_id = $2, ticket_number = $3 WHERE source = 'call' AND source_id = $1 AND ticket_id IS NULL AND statement_id IS NULL`,
+      `UPDATE billable_items b SET ticket_id = $2, ticket_number = $3 WHERE source = 'call' AND source_id = $1 AND ticket_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM billing_item_lines il WHERE il.item_id = b.id)`,
       [callId, ticketId, ticketNumber],
     );
   }
@@ -171,15 +153,3 @@ function toRecord(item: NewItem): Record<string, unknown> {
     materials: item.materials, description: item.description, voided_at: item.voidedAt?.toISOString() ?? null, void_reason: item.voidReason,
   };
 }
-
-/** Maps a loaded row to the domain item. */
-export function toItem(r: ItemRow): BillableItem {
-  return {
-    id: r.id, source: r.source, sourceId: r.source_id, customerId: r.customer_id, contractId: r.contract_id, ticketId: r.ticket_id,
-    ticketNumber: r.ticket_number, activityType: r.activity_type, agentId: r.agent_id, performedAt: r.performed_at, performedOn: r.performed_on,
-    minutes: r.minutes, talkSeconds: r.talk_seconds, callerNumber: r.caller_number, callId: r.call_id, billable: r.billable, materials: r.materials,
-    description: r.description, voided: r.voided, statementId: r.statement_id, lineIds: r.line_ids,
-  };
-}
-
-export type { ItemRow };

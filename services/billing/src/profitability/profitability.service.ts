@@ -2,7 +2,8 @@ import { requireRole, type Caller } from '@helpdesk/auth';
 import type { DataSource } from 'typeorm';
 import { governingContract } from '../directory/billing-contract';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { ITEM_COLUMNS, toItem, type ItemRow } from '../items/items.repository';
+import type { BillableItem } from '../items/billable-item';
+import { ITEM_COLUMNS } from '../items/items.repository';
 import { versionOn } from '../plans/plan';
 import { byPlan, PlansRepository } from '../plans/plans.repository';
 import { effortValue, type CustomerProfitability } from './profitability';
@@ -18,11 +19,10 @@ export class ProfitabilityService {
   async report(caller: Caller, from: string, to: string, customerIds: readonly string[] | null): Promise<CustomerProfitability[]> {
     requireRole(caller, ['admin', 'agent', 'integration'], 'BillingService/GetCustomerProfitability');
     const m = this.dataSource.manager;
-    const rows: ItemRow[] = await m.query(
+    const items: BillableItem[] = await m.query(
       `SELECT ${ITEM_COLUMNS} FROM billable_items WHERE voided_at IS NULL AND customer_id IS NOT NULL AND performed_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR customer_id = ANY($3::uuid[]))`,
       [from, to, customerIds],
     );
-    const items = rows.map(toItem);
     const revenue: { customer_id: string; currency: string; net: string }[] = await m.query(
       `SELECT customer_id, currency, sum(net_minor)::text AS net FROM billing_statements WHERE period_from >= $1 AND period_to <= $2 AND ($3::uuid[] IS NULL OR customer_id = ANY($3::uuid[])) GROUP BY customer_id, currency`,
       [from, to, customerIds],

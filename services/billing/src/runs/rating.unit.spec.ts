@@ -25,7 +25,7 @@ function item(overrides: Partial<BillableItem> = {}): BillableItem {
   return {
     id: `i${String(seq).padStart(3, '0')}`, source: 'worklog', sourceId: `s${seq}`, customerId: 'c', contractId: 'k', ticketId: 't', ticketNumber: 'T-1',
     activityType: 'remote_support', agentId: null, performedAt: new Date(Date.UTC(2026, 10, 2, 9, seq)), performedOn: '2026-11-02', minutes: 35,
-    talkSeconds: null, callerNumber: null, callId: null, billable: true, materials: [], description: '', voided: false, statementId: null, lineIds: [], ...overrides,
+    talkSeconds: null, callerNumber: null, callId: null, billable: true, materials: [], description: '', voided: false, ...overrides,
   };
 }
 const resolved = (i: BillableItem, p = plan(), quotaKey: string | null = null, late = false): ResolvedItem => ({ item: i, customerId: 'c', contractId: 'k', plan: p, late, quotaKey, packageKey: 'pkg' });

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { governingContract, type BillingContract } from '../directory/billing-contract';
 import { DirectoryRepository } from '../directory/directory.repository';
-import type { BillableItem } from '../items/billable-item';
+import type { BillableItem, BilledItem } from '../items/billable-item';
 import { versionOn, type PlanVersion } from '../plans/plan';
 import { byPlan, PlansRepository } from '../plans/plans.repository';
 import { quotaKey, quotaPeriodOf } from '../quotas/quota-period';
@@ -111,7 +111,7 @@ async function availableQuota(manager: EntityManager, runs: RunsRepository, reso
   return available;
 }
 
-async function reversalDrafts(runs: RunsRepository, lines: Awaited<ReturnType<RunsRepository['lines']>>, toReverse: readonly BillableItem[], plans: Map<string, PlanVersion[]>): Promise<DraftLine[]> {
+async function reversalDrafts(runs: RunsRepository, lines: Awaited<ReturnType<RunsRepository['lines']>>, toReverse: readonly BilledItem[], plans: Map<string, PlanVersion[]>): Promise<DraftLine[]> {
   if (lines.length === 0) return [];
   const ids = lines.map((l) => l.id);
   const reversed = await runs.reversedAmounts(ids);

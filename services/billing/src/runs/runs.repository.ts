@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { BillableItem } from '../items/billable-item';
-import { ITEM_COLUMNS, toItem, type ItemRow } from '../items/items.repository';
+import type { BillableItem, BilledItem } from '../items/billable-item';
+import { ITEM_COLUMNS } from '../items/items.repository';
 
 /** An issued line as stored (for reversals and exports). */
 export interface LineRow {
@@ -41,24 +41,26 @@ export class RunsRepository {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('billing-issue-run'))`);
   }
 
-  /** Open billable items performed up to `to` (customers filter optional). */
+  /**
+   * Open billable items performed up to `to` (customers filter optional): those without a billed
+   * mark in `billing_item_lines` (an anti-join; a month's run reads most items anyway).
+   */
   async openItems(to: string, customerIds: readonly string[] | null): Promise<BillableItem[]> {
-    const rows: ItemRow[] = await this.manager.query(
-      `SELECT ${ITEM_COLUMNS} FROM billable_items
-       WHERE statement_id IS NULL AND billable AND voided_at IS NULL AND performed_on <= $1 AND ($2::uuid[] IS NULL OR customer_id = ANY($2::uuid[]))`,
+    return this.manager.query(
+      `SELECT ${ITEM_COLUMNS} FROM billable_items b
+       WHERE billable AND voided_at IS NULL AND performed_on <= $1 AND ($2::uuid[] IS NULL OR customer_id = ANY($2::uuid[]))
+         AND NOT EXISTS (SELECT 1 FROM billing_item_lines il WHERE il.item_id = b.id)`,
       [to, customerIds],
     );
-    return rows.map(toItem);
   }
 
-  /** Issued items voided since and not yet reversed. */
-  async itemsToReverse(customerIds: readonly string[] | null): Promise<BillableItem[]> {
-    const rows: ItemRow[] = await this.manager.query(
-      `SELECT ${ITEM_COLUMNS} FROM billable_items
-       WHERE statement_id IS NOT NULL AND voided_at IS NOT NULL AND reversed_statement_id IS NULL AND ($1::uuid[] IS NULL OR customer_id = ANY($1::uuid[]))`,
+  /** Issued items voided since and not yet reversed, with the lines they went into. */
+  async itemsToReverse(customerIds: readonly string[] | null): Promise<BilledItem[]> {
+    return this.manager.query(
+      `SELECT ${ITEM_COLUMNS}, il.line_ids::text[] AS "lineIds" FROM billable_items b JOIN billing_item_lines il ON il.item_id = b.id
+       WHERE voided_at IS NOT NULL AND reversed_statement_id IS NULL AND ($1::uuid[] IS NULL OR customer_id = ANY($1::uuid[]))`,
       [customerIds],
     );
-    return rows.map(toItem);
   }
 
   /** Known numbers of tickets, from any of their items. */
@@ -86,15 +88,14 @@ export class RunsRepository {
     return new Map(rows.map((r) => [r.id, Number(r.total)]));
   }
 
-  /** Items that went into any of the lines: the lines' `source_items` name them (no index on the items' `line_ids`). */
-  async itemsOfLines(lineIds: readonly string[]): Promise<BillableItem[]> {
+  /** Items that went into any of the lines: the lines' `source_items` name them (no index on line ids). */
+  async itemsOfLines(lineIds: readonly string[]): Promise<BilledItem[]> {
     if (lineIds.length === 0) return [];
-    const rows: ItemRow[] = await this.manager.query(
-      `SELECT ${ITEM_COLUMNS} FROM billable_items WHERE id IN (
+    return this.manager.query(
+      `SELECT ${ITEM_COLUMNS}, il.line_ids::text[] AS "lineIds" FROM billable_items b JOIN billing_item_lines il ON il.item_id = b.id WHERE b.id IN (
          SELECT (s.item->>'itemId')::uuid FROM billing_lines l CROSS JOIN LATERAL jsonb_array_elements(l.source_items) AS s(item) WHERE l.id = ANY($1::uuid[]))`,
       [lineIds],
     );
-    return rows.map(toItem);
   }
 
   /** Quota minutes already applied on issued lines, per quota key. */

@@ -1,9 +1,10 @@
-import { billingLineCreatedV1, billingStatementIssuedV1, type BillingLine, type BillingStatementIssuedV1 } from '@helpdesk/contracts';
+import { billingLineCreatedV1, billingStatementIssuedV1, billingStatementIssuedV2, type BillingLine, type BillingStatementIssuedV1 } from '@helpdesk/contracts';
 import type { OutboxPublisher, PendingEvent } from '@helpdesk/messaging';
 import { withTransaction } from '@helpdesk/persistence';
-import { withSpan } from '@helpdesk/telemetry';
+import { withSpan, type Logger } from '@helpdesk/telemetry';
 import type { EntityManager, DataSource } from 'typeorm';
 import { lineOf } from '../statements/line-row';
+import { DEFAULT_EVENT_BUDGET_BYTES, statementEvents } from './statement-events';
 
 interface StatementRow {
   id: string;
@@ -29,11 +30,15 @@ const SLICE = 200;
  * held the issuing lock for minutes. Each slice claims its statements with `FOR UPDATE SKIP
  * LOCKED` (replicas share the work), writes their events and deletes the claims in one
  * transaction: every statement's events are written once, in statement-number order per run.
+ * Each event stays under `budgetBytes` of data ({@link statementEvents}: source items capped on
+ * `line.created`, `statement.issued.v2` in parts, v1 only while it fits).
  */
 export class StatementPublications {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: OutboxPublisher,
+    private readonly budgetBytes: number = DEFAULT_EVENT_BUDGET_BYTES,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   /** Writes the events of up to one slice of statements; returns how many statements. */
@@ -55,9 +60,14 @@ export class StatementPublications {
       const statements = await issuedStatements(manager, claimed.map((c) => c.statement_id));
       const events: PendingEvent[] = statements.flatMap((s) => {
         const time = new Date(s.issuedAt);
+        const split = statementEvents(s, this.budgetBytes);
+        if (split.statementV1 === null) {
+          this.logger?.warn({ statementId: s.statementId, lines: s.lines.length, budgetBytes: this.budgetBytes }, 'statement too big for statement.issued.v1: published as statement.issued.v2 only');
+        }
         return [
-          ...s.lines.map((line) => ({ event: billingLineCreatedV1, subject: line.lineId, data: line, time })),
-          { event: billingStatementIssuedV1, subject: s.statementId, data: s, time },
+          ...split.lines.map((line) => ({ event: billingLineCreatedV1, subject: line.lineId, data: line, time })),
+          ...(split.statementV1 ? [{ event: billingStatementIssuedV1, subject: s.statementId, data: split.statementV1, time }] : []),
+          ...split.statementV2.map((part) => ({ event: billingStatementIssuedV2, subject: s.statementId, data: part, time })),
         ];
       });
       await this.publisher.add(manager, events);

@@ -48,7 +48,8 @@ export class StatementsService {
     );
     const lines: BillingLine[] = lineRows.map((r) => billingLineSchema.parse(lineOf(r)));
     const callRows: { performed_at: Date; caller_number: string | null; agent_id: string | null; talk_seconds: number | null; charged_minor: string | null }[] = await m.query(
-      `SELECT performed_at, caller_number, agent_id, talk_seconds, charged_minor FROM billable_items WHERE statement_id = $1 AND source = 'call' ORDER BY performed_at, id`,
+      `SELECT b.performed_at, b.caller_number, b.agent_id, b.talk_seconds, il.charged_minor
+       FROM billing_item_lines il JOIN billable_items b ON b.id = il.item_id WHERE il.statement_id = $1 AND il.call ORDER BY b.performed_at, b.id`,
       [statementId],
     );
     const directory = new DirectoryRepository(m);

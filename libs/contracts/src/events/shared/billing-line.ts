@@ -40,7 +40,19 @@ export const billingLineSchema = z.object({
   quotaMinutesApplied: z.int().min(0).describe('Minutes covered by an included quota or prepaid package (not charged); 0 when none.'),
   late: z.boolean().describe('True when the source items arrived after their period had been issued, so they are billed in this later run.'),
   reversesLineId: uuidSchema.nullable().describe('For reversal lines: the line being reversed; null otherwise.'),
-  sourceItems: z.array(billingSourceItemSchema).min(1).describe('The items the line was computed from, so every amount traces back to an entry or a call.'),
+  sourceItems: z
+    .array(billingSourceItemSchema)
+    .min(1)
+    .describe('The items the line was computed from, so every amount traces back to an entry or a call. In an event, only the first of them when sourceItemsComplete is false.'),
+  sourceItemCount: z
+    .int()
+    .min(1)
+    .optional()
+    .describe('How many source items the line has (set by the billing service since its events have a size budget); sourceItems may list fewer, see sourceItemsComplete.'),
+  sourceItemsComplete: z
+    .boolean()
+    .optional()
+    .describe('False when the event lists only the first sourceItems of the line, to stay under the event size budget; the stored line, ExportStatement (CSV) and IssueRun carry all. Absent or true: all are listed.'),
   periodFrom: dateSchema.describe('First day of the billing period (inclusive).'),
   periodTo: dateSchema.describe('Last day of the billing period (inclusive).'),
   issuedAt: timestampSchema.describe('When the run issued the line.'),
@@ -48,3 +60,14 @@ export const billingLineSchema = z.object({
 
 /** An issued invoice line. */
 export type BillingLine = z.infer<typeof billingLineSchema>;
+
+/**
+ * A line as `helpdesk.billing.statement.issued.v2` carries it: without its source items (each
+ * `helpdesk.billing.line.created.v1` event names them), with their count.
+ */
+export const billingStatementLineSchema = billingLineSchema.omit({ sourceItems: true, sourceItemsComplete: true }).extend({
+  sourceItemCount: z.int().min(1).describe('How many source items the line has; its helpdesk.billing.line.created.v1 event lists them.'),
+});
+
+/** A line of a `statement.issued.v2` part. */
+export type BillingStatementLine = z.infer<typeof billingStatementLineSchema>;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ticketResolvedV1, type CloudEvent, type TicketResolvedV1 } from '@helpdesk/contracts';
 import { jetstream } from '@nats-io/jetstream';
 import { Client as PgClient } from 'pg';
+import { seedSignatureBands } from './knowledge-bands-seed';
 import { QUERIES, WORDS } from './knowledge-corpus';
 import { KNOWLEDGE_REPLICAS, buildKnowledgeService, startKnowledgeProcess, type KnowledgeProcess } from './knowledge-process';
 import { platformClient } from '../support/grpc-client';
@@ -62,6 +64,7 @@ async function seed(databaseUrl: string): Promise<void> {
     for (const index of indexes) await pg.query(index.definition);
     await pg.query('VACUUM ANALYZE knowledge_articles');
     await pg.query('VACUUM ANALYZE knowledge_terms');
+    await seedSignatureBands(pg);
     console.log(`  seeded ${ARTICLES} articles, indexes built and analysed in ${((Date.now() - startedAt) / 1_000).toFixed(0)} s`);
   } finally {
     await pg.end();
@@ -131,6 +134,8 @@ async function indexing(service: KnowledgeProcess): Promise<void> {
     const js = jetstream(service.nats.nc);
     const subject = service.nats.naming.subject(ticketResolvedV1.type);
     const events = Array.from({ length: RESOLVED }, (_, i) => resolvedEvent(i));
+    const dbCpuAtStart = await databaseCpuMs(pg);
+    const serviceCpuAtStart = service.cpuMs();
     const startedAt = Date.now();
     for (let i = 0; i < events.length; i += 200) {
       await Promise.all(events.slice(i, i + 200).map((e) => js.publish(subject, JSON.stringify(e), { msgID: e.id })));
@@ -142,14 +147,41 @@ async function indexing(service: KnowledgeProcess): Promise<void> {
       done = Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM knowledge_cases WHERE article_id IS NOT NULL')).rows[0]?.n ?? 0);
     }
     const seconds = (Date.now() - startedAt) / 1_000;
+    const dbCpu = (await databaseCpuMs(pg)) - dbCpuAtStart;
+    const serviceCpu = service.cpuMs() - serviceCpuAtStart;
     console.log(
       `knowledge-search (b) ${done} of ${RESOLVED} ticket.resolved.v1 events extracted, deduplicated and indexed in ${seconds.toFixed(1)} s ` +
-        `(published in ${((publishedAt - startedAt) / 1_000).toFixed(1)} s) by ${KNOWLEDGE_REPLICAS} service process(es): ${(done / seconds).toFixed(0)} resolved tickets/s (target ≥ 1 000/s)`,
+        `(published in ${((publishedAt - startedAt) / 1_000).toFixed(1)} s) by ${KNOWLEDGE_REPLICAS} service process(es): ${(done / seconds).toFixed(0)} resolved tickets/s (target ≥ 1 000/s); ` +
+        `PostgreSQL backends ${(dbCpu / Math.max(1, done)).toFixed(2)} ms CPU per ticket (${((dbCpu * 250) / Math.max(1, done)).toFixed(0)} ms per 250), ` +
+        `service process ${(serviceCpu / Math.max(1, done)).toFixed(2)} ms CPU per ticket`,
     );
   } finally {
     await pg.end();
   }
 }
+
+/**
+ * CPU time (user + system, ms) the PostgreSQL backends connected to the benchmark's database have
+ * used so far, from /proc (the server runs on this machine; NaN elsewhere). Backends that ended
+ * in between are lost, so take it while the service's pool is open.
+ */
+async function databaseCpuMs(pg: PgClient): Promise<number> {
+  const pids = (await pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
+  const ticksPerMs = 100 / 1_000; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    } catch {
+      return Number.NaN;
+    }
+  }
+  return total;
+}
+
+/** Which parts run: `BENCH_KNOWLEDGE_PARTS=search`, `=indexing` or both (default `search,indexing`); the seed always runs. */
+const PARTS = new Set((process.env['BENCH_KNOWLEDGE_PARTS'] ?? 'search,indexing').split(',').map((p) => p.trim()));
 
 /** Runs (a) and (b) against one seeded service process. */
 export async function runKnowledgeSearch(): Promise<void> {
@@ -157,8 +189,8 @@ export async function runKnowledgeSearch(): Promise<void> {
   const service = await startKnowledgeProcess('bench-knowledge', { KNOWLEDGE_SUGGESTION_LIMIT: '0' });
   try {
     await seed(service.db.url);
-    await searchLoad(service);
-    await indexing(service);
+    if (PARTS.has('search')) await searchLoad(service);
+    if (PARTS.has('indexing')) await indexing(service);
   } finally {
     await service.stop();
   }

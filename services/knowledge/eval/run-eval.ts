@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await runMigrations(dataSource);
     const engine = new SearchEngine();
-    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, engine, randomUUID);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID);
     const onResolved = ticketEventHandlers({ learning, search: engine, suggestionLimit: 0, clock: () => new Date() }).find((h) => h.event.type === 'helpdesk.ticket.resolved.v1');
     if (!onResolved) throw new Error('no resolved handler');
     const publisher = new OutboxPublisher({ service: 'knowledge', events: EVENT_REGISTRY });

@@ -29,7 +29,7 @@ export function knowledgeAppModule(config: KnowledgeConfig, logger: Logger): Dyn
           dataSource: DATA_SOURCE,
           ...messagingSettings(config),
           events: EVENT_REGISTRY,
-          handlers: ticketEventHandlers({ learning: components.learning, search: components.engine, suggestionLimit: config.KNOWLEDGE_SUGGESTION_LIMIT, clock: () => new Date() }),
+          handlers: ticketEventHandlers({ learning: components.learning, search: components.engine, suggestionLimit: config.KNOWLEDGE_SUGGESTION_LIMIT, resolvedConsumers: config.KNOWLEDGE_RESOLVED_CONSUMERS, clock: () => new Date() }),
           logger,
         }),
         global: true,

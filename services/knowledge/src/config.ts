@@ -26,6 +26,15 @@ export const knowledgeConfigSchema = serviceConfigSchema({ grpc: 50056, http: 80
     .regex(/^([0-9]|1[0-9]|20)$/, { message: 'must be a whole number from 0 to 20' })
     .transform(Number)
     .default(5),
+  /**
+   * Batches of resolved tickets one process learns at the same time (each its own transaction and
+   * database connection, pulling from the one durable consumer like a replica would).
+   */
+  KNOWLEDGE_RESOLVED_CONSUMERS: z
+    .string()
+    .regex(/^[1-8]$/, { message: 'must be a whole number from 1 to 8' })
+    .transform(Number)
+    .default(2),
   /** Whether a start with no articles loads the demo articles; `npm start` sets it. */
   DEMO_DATA: bool().default(false),
 });

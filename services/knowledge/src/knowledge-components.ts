@@ -25,7 +25,6 @@ export function knowledgeComponents(config: KnowledgeConfig, logger: Logger): Kn
   const learning = new CaseLearningService(
     { extractedVisibility: config.KNOWLEDGE_EXTRACTED_VISIBILITY, duplicateSimilarity: config.KNOWLEDGE_DUPLICATE_SIMILARITY },
     summariser,
-    engine,
     uuidv7,
   );
   return { summariser, engine, learning };

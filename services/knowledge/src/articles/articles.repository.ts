@@ -1,7 +1,9 @@
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
+import { SignatureBandsRepository } from '../cases/signature-bands.repository';
 import { searchConfigFor, vocabularySql } from '../search/search-config';
 import type { Article, ArticleStatus, ArticleVisibility } from './article';
+import { knownWords } from './known-words';
 
 /** Whose view a read is: staff see every article, customers only published customer-visible ones. */
 export type ArticleScope = { readonly kind: 'staff' } | { readonly kind: 'customer' };
@@ -112,6 +114,7 @@ export class ArticlesRepository {
       ],
     );
     await this.manager.query(vocabularySql(1), [vocabularyText(article)]);
+    await new SignatureBandsRepository(this.manager).add([article]);
   }
 
   /** {@link save} for many distinct articles: one upsert and one vocabulary statement. */
@@ -142,7 +145,12 @@ export class ArticlesRepository {
           published_at = EXCLUDED.published_at, search_config = EXCLUDED.search_config`,
       [JSON.stringify(rows)],
     );
-    await this.manager.query(vocabularySql(1), [articles.map(vocabularyText).join('\n')]);
+    const unknown = knownWords.unknownIn(articles.map(vocabularyText).join('\n'));
+    if (unknown !== null) {
+      await this.manager.query(vocabularySql(1), [unknown]);
+      knownWords.remember(unknown);
+    }
+    await new SignatureBandsRepository(this.manager).add(articles);
   }
 
   /** {@link recordRevision} for many articles in one statement. */

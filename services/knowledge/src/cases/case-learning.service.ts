@@ -4,8 +4,9 @@ import { attachSourceCase, draftArticle, editArticle, markForReview, type Articl
 import { ArticlesRepository } from '../articles/articles.repository';
 import { extractElement, type KnowledgeElement } from '../extraction/knowledge-element';
 import type { Summariser } from '../extraction/summariser';
-import type { SearchEngine } from '../search/search-engine';
 import { CasesRepository, type KnowledgeCase } from './cases.repository';
+import { duplicateText } from './near-duplicate-signature';
+import { nearDuplicates } from './near-duplicates';
 import { TrigramIndex, trigramsOf } from './trigram-similarity';
 
 /** How resolved tickets become articles. */
@@ -28,7 +29,6 @@ export class CaseLearningService {
   constructor(
     private readonly settings: LearningSettings,
     private readonly summariser: Summariser,
-    private readonly search: SearchEngine,
     private readonly newId: () => string,
   ) {}
 
@@ -104,7 +104,7 @@ export class CaseLearningService {
     }
 
     const texts = elements.map((element) => ({ text: duplicateText(element), language: element.language }));
-    const existing = await this.search.nearDuplicates(manager, texts, this.settings.duplicateSimilarity);
+    const existing = await nearDuplicates(manager, texts, this.settings.duplicateSimilarity);
     const matched = await articles.lockMany([...new Set([...existing.values()].map((m) => m.articleId))]);
     // Articles written by this batch, by id (the latest state), and the new drafts compared in memory.
     const changed = new Map<string, Article>();
@@ -187,7 +187,7 @@ export class CaseLearningService {
   }
 
   private async closestArticle(manager: EntityManager, element: KnowledgeElement): Promise<Article | null> {
-    const found = await this.search.nearDuplicates(manager, [{ text: duplicateText(element), language: element.language }], this.settings.duplicateSimilarity);
+    const found = await nearDuplicates(manager, [{ text: duplicateText(element), language: element.language }], this.settings.duplicateSimilarity);
     const best = found.get(0);
     return best ? new ArticlesRepository(manager).get({ kind: 'staff' }, best.articleId, true) : null;
   }
@@ -196,9 +196,4 @@ export class CaseLearningService {
     const rewritten = await this.summariser.rewriteElement(element);
     return rewritten ? { ...element, ...rewritten } : element;
   }
-}
-
-/** The text of a case compared with articles for near-duplicates (trigram similarity of title, problem and resolution). */
-function duplicateText(element: KnowledgeElement): string {
-  return `${element.title}\n${element.problem}\n${element.resolution}`;
 }

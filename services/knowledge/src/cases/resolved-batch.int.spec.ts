@@ -25,7 +25,7 @@ describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in on
     dataSource = createDataSource({ url: db.url, entities: [], migrations: knowledgeMigrations, poolSize: 4 });
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, engine, randomUUID);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID);
     handlers = new Map(ticketEventHandlers({ learning, search: engine, suggestionLimit: 0, clock: () => new Date() }).map((h) => [h.event.type, h]));
   });
   afterAll(async () => {
@@ -124,6 +124,73 @@ describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in on
       needsReview: true,
       reviewReason: `source ticket ${ticket.number} was resolved again`,
     });
+  });
+
+  it('attaches a near-duplicate with small wording differences (German and English, single event and batch) found through the LSH bands', async () => {
+    const vpn = ticketSnapshot({ summary: 'VPN trennt sich nach Standby' });
+    await deliver(resolved(vpn, {
+      problem: 'Nach dem Standby ist die VPN-Verbindung weg und baut sich nicht neu auf.',
+      resolution: 'Energiesparmodus des Netzwerkadapters deaktiviert, danach verbindet sich das VPN nach dem Standby wieder automatisch.',
+      language: 'de',
+    }));
+    const sharing = ticketSnapshot({ summary: 'Screen sharing in Teams shows only a black window' });
+    await deliver(resolved(sharing, {
+      problem: 'When I share my screen in Teams the others only see a black window.',
+      resolution: 'Hardware acceleration in the Teams settings was on. Turned it off and restarted Teams, screen sharing works again.',
+      language: 'en',
+    }));
+    const [vpnArticle] = await articlesOf(vpn.ticketId);
+    const [sharingArticle] = await articlesOf(sharing.ticketId);
+    const bands = (await dataSource.query('SELECT count(*)::int AS n FROM knowledge_article_bands WHERE article_id = $1', [vpnArticle?.id])) as { n: number }[];
+    expect(bands[0]?.n).toBe(24);
+
+    const vpnAgain = ticketSnapshot({ summary: 'VPN trennt nach Standby' });
+    await deliver(resolved(vpnAgain, {
+      problem: 'Nach Standby ist die VPN Verbindung weg und kommt nicht wieder.',
+      resolution: 'Energiesparmodus am Netzwerkadapter deaktiviert; jetzt verbindet sich das VPN nach Standby automatisch wieder.',
+      language: 'de',
+    }));
+    const sharingAgain = ticketSnapshot({ summary: 'Teams screen sharing shows black window' });
+    const unrelated = ticketSnapshot({ summary: 'Outlook calendar shows wrong time zone' });
+    await deliverBatch([
+      resolved(sharingAgain, {
+        problem: 'The others only see a black window when I share my screen in Teams.',
+        resolution: 'Turned off hardware acceleration in the Teams settings and restarted Teams; screen sharing works again.',
+        language: 'en',
+      }),
+      resolved(unrelated, { problem: 'All meetings are shown one hour late.', resolution: 'Set the Windows time zone to Berlin and restarted Outlook.', language: 'en' }),
+    ]);
+
+    expect(await articlesOf(vpnAgain.ticketId)).toEqual([
+      expect.objectContaining({ id: vpnArticle?.id, sourceTicketIds: [vpn.ticketId, vpnAgain.ticketId], mergeSuggestionTicketIds: [vpnAgain.ticketId], needsReview: true }),
+    ]);
+    expect(await articlesOf(sharingAgain.ticketId)).toEqual([
+      expect.objectContaining({ id: sharingArticle?.id, sourceTicketIds: [sharing.ticketId, sharingAgain.ticketId], mergeSuggestionTicketIds: [sharingAgain.ticketId], needsReview: true }),
+    ]);
+    const [unrelatedArticle] = await articlesOf(unrelated.ticketId);
+    expect(unrelatedArticle).toMatchObject({ sourceTicketIds: [unrelated.ticketId], needsReview: false });
+  });
+
+  it('learns two batches at the same time (two consumers of one process) without deadlock, both attaching to one article', async () => {
+    const known = ticketSnapshot({ summary: 'Kassenterminal druckt keine Belege' });
+    const text = { problem: 'Das Kassenterminal druckt keine Belege mehr aus.', resolution: 'Thermopapier war falsch herum eingelegt. Rolle gedreht, Belege kommen wieder.', language: 'de' };
+    await deliver(resolved(known, text));
+    const [article] = await articlesOf(known.ticketId);
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => resolved(ticketSnapshot({ summary: `Ticket ${i} ${randomUUID()}` }), { problem: `Problem ${randomUUID()}`, resolution: `Lösung ${randomUUID()}`, language: 'de' }));
+    const again = [ticketSnapshot({ summary: 'Kassenterminal druckt keine Belege' }), ticketSnapshot({ summary: 'Kassenterminal druckt keine Belege' })];
+    const first = [...batch(20), resolved(again[0] ?? known, text)];
+    const second = [resolved(again[1] ?? known, text), ...batch(20)];
+    await Promise.all([deliverBatch(first), deliverBatch(second)]);
+    const [after] = await articlesOf(known.ticketId);
+    expect(after?.id).toBe(article?.id);
+    expect(new Set(after?.sourceTicketIds)).toEqual(new Set([known.ticketId, ...again.map((t) => t.ticketId)]));
+    const learnt = (await dataSource.query(`SELECT count(*)::int AS n FROM knowledge_cases WHERE ticket_id = ANY($1::uuid[]) AND article_id IS NOT NULL`, [
+      [...first, ...second].map((e) => e.subject),
+    ])) as { n: number }[];
+    expect(learnt[0]?.n).toBe(42);
+    expect(ticketEventHandlers({ learning: new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID), search: engine, suggestionLimit: 0, resolvedConsumers: 2, clock: () => new Date() })
+      .filter((h) => h.event.type === ticketResolvedV1.type)).toHaveLength(2);
   });
 
   it('compares the cases of a batch with the same similarity as pg_trgm', async () => {

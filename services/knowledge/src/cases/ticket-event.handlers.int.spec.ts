@@ -24,7 +24,7 @@ describe('ticket event handlers (real PostgreSQL, handlers called in their trans
     dataSource = createDataSource({ url: db.url, entities: [], migrations: knowledgeMigrations, poolSize: 4 });
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, engine, randomUUID);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID);
     handlers = new Map(ticketEventHandlers({ learning, search: engine, suggestionLimit: 5, clock: () => new Date() }).map((h) => [h.event.type, h]));
   });
   afterAll(async () => {

@@ -21,6 +21,8 @@ export interface TicketEventDependencies {
   readonly search: SearchEngine;
   /** Suggestions published per new ticket (0 turns automatic suggestions off). */
   readonly suggestionLimit: number;
+  /** Batches of resolved tickets learnt at the same time (default 1). */
+  readonly resolvedConsumers?: number;
   readonly clock: () => Date;
 }
 
@@ -58,15 +60,22 @@ export function ticketEventHandlers(deps: TicketEventDependencies): EventHandler
         await cases.addMessage(data.ticket.ticketId, data.message);
       },
     }),
-    eventHandler({
-      event: ticketResolvedV1,
-      durable: 'knowledge-ticket-resolved',
-      handle: ({ data }, tx) => deps.learning.learn(tx.manager, data, deps.clock()),
-      // A burst of resolutions (a migration, a mass close) is learnt in batches: one transaction
-      // and a handful of set-based statements per batch instead of a dozen round trips per ticket.
-      handleBatch: (events, tx) => deps.learning.learnBatch(tx.manager, events.map((e) => e.data), deps.clock()),
-      batchSize: RESOLVED_BATCH,
-    }),
+    // The runner learns one batch at a time per consumer, and a batch mostly waits for
+    // PostgreSQL; several runners on the one durable (as replicas would) keep more than one
+    // backend busy. Their batches lock cases, articles and index keys in sorted order, so they do
+    // not deadlock; two near-identical cases in batches running side by side can become two
+    // articles (each batch sees only committed articles), as with replicas.
+    ...Array.from({ length: Math.max(1, deps.resolvedConsumers ?? 1) }, () =>
+      eventHandler({
+        event: ticketResolvedV1,
+        durable: 'knowledge-ticket-resolved',
+        handle: ({ data }, tx) => deps.learning.learn(tx.manager, data, deps.clock()),
+        // A burst of resolutions (a migration, a mass close) is learnt in batches: one transaction
+        // and a handful of set-based statements per batch instead of a dozen round trips per ticket.
+        handleBatch: (events, tx) => deps.learning.learnBatch(tx.manager, events.map((e) => e.data), deps.clock()),
+        batchSize: RESOLVED_BATCH,
+      }),
+    ),
     eventHandler({
       event: ticketReopenedV1,
       durable: 'knowledge-ticket-reopened',

@@ -27,8 +27,6 @@ export interface Suggestion {
 }
 
 export const NO_FILTERS: SearchFilters = { category: null, product: null, language: null, publishedOnly: false };
-/** Words of a new case compared with existing articles for duplicate detection. */
-const DUPLICATE_WORDS = 16;
 /** Natural-language text (ticket descriptions) is cut to this many distinct words before searching. */
 const MAX_TEXT_WORDS = 24;
 /** Compiled queries kept per process, and for how long (see {@link ExpiringCache}). */
@@ -73,20 +71,6 @@ export class SearchEngine {
     return suggestions.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => ({ ...s, score: Math.min(1, Math.max(0, s.score)) }));
   }
 
-  /**
-   * Duplicate detection for a batch of texts in one statement: per text (by position) the
-   * existing article of its language it nearly duplicates, if any (its words as they are — a
-   * near-duplicate shares them; no typo or compound expansion).
-   */
-  async nearDuplicates(manager: EntityManager, texts: readonly { readonly text: string; readonly language: string | null }[], threshold: number) {
-    const probes = texts.map(({ text, language }) => ({
-      text,
-      language,
-      words: naturalQuery(text).clauses.slice(0, DUPLICATE_WORDS).flatMap((c) => c.flatMap((a) => (a.kind === 'word' ? [a.word] : []))),
-    }));
-    return new SearchRepository(manager).closestArticles(probes, threshold);
-  }
-
   /** The best passages of the best articles for a question. */
   async passages(manager: EntityManager, scope: ArticleScope, question: string): Promise<ScoredPassage[]> {
     const repository = new SearchRepository(manager);
@@ -115,11 +99,12 @@ export class SearchEngine {
     const corrections: string[] = [];
     const clauses = meaningful.map((clause) =>
       clause.flatMap((alternative): SearchTerm[] => {
-        if (alternative.kind === 'phrase') return [{ kind: 'phrase', text: alternative.words.join(' ') }];
+        if (alternative.kind === 'phrase') return [{ kind: 'phrase', text: alternative.words.join(' '), typed: true }];
         const fact = facts.get(alternative.word) ?? { known: false, near: [], containing: [] };
         const { words: expanded, corrected } = expandWord(alternative.word, fact, knownParts);
         if (corrected) corrections.push(`${alternative.word}→${corrected}`);
-        return expanded.map((text) => ({ kind: 'word', text }));
+        // The typo correction counts as typed: it is what the user meant to write.
+        return expanded.map((text) => ({ kind: 'word', text, typed: text === alternative.word || text === corrected }));
       }),
     );
     const excluded = parsed.excluded.map((a): SearchTerm => (a.kind === 'word' ? { kind: 'word', text: a.word } : { kind: 'phrase', text: a.words.join(' ') }));

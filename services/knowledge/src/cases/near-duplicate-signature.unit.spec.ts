@@ -1,0 +1,36 @@
+import { SIGNATURE_BANDS, signatureBands, signatureWords } from './near-duplicate-signature';
+
+const shared = (a: string, b: string) => {
+  const keys = new Set(signatureBands(a).map((x) => `${x.band}:${x.hash}`));
+  return signatureBands(b).filter((x) => keys.has(`${x.band}:${x.hash}`)).length;
+};
+
+describe('near-duplicate signatures (MinHash, LSH bands)', () => {
+  it('folds case and accents, drops function words and short words, cuts words to five characters', () => {
+    expect([...signatureWords('Der Drucker druckt NICHT, das Gerät ist im Büro')]).toEqual(['druck', 'gerat', 'buro']);
+    expect(signatureWords('a an the')).toEqual(new Set());
+    expect(signatureBands('a an the')).toEqual([]);
+  });
+
+  it('gives every text one hash per band, the same for the same words in any order', () => {
+    const bands = signatureBands('VPN disconnects after standby');
+    expect(bands.map((b) => b.band)).toEqual(Array.from({ length: SIGNATURE_BANDS }, (_, i) => i));
+    expect(bands.every((b) => Number.isInteger(b.hash) && b.hash >= -(2 ** 31) && b.hash < 2 ** 31)).toBe(true);
+    expect(signatureBands('standby after VPN disconnects')).toEqual(bands);
+  });
+
+  it('lets texts with small wording differences share bands, unrelated ones not', () => {
+    const german = [
+      'VPN trennt sich nach Standby\nNach dem Standby ist die VPN-Verbindung weg und baut sich nicht neu auf.\nEnergiesparmodus des Netzwerkadapters deaktiviert, danach verbindet sich das VPN nach dem Standby wieder automatisch.',
+      'VPN trennt nach Standby\nNach Standby ist die VPN Verbindung weg und kommt nicht wieder.\nEnergiesparmodus am Netzwerkadapter deaktiviert; jetzt verbindet sich das VPN nach Standby automatisch wieder.',
+    ] as const;
+    const english = [
+      'Outlook asks for the password again and again\nOutlook keeps asking me for my password every few minutes.\nRemoved the stale Office credentials from the Windows Credential Manager and signed in again; the prompts stopped.',
+      'Outlook keeps asking for password\nEvery few minutes Outlook asks for my password again.\nRemoved old Office credentials from Credential Manager and signed in again, the password prompts stopped.',
+    ] as const;
+    expect(shared(...german)).toBeGreaterThan(0);
+    expect(shared(...english)).toBeGreaterThan(0);
+    expect(shared(german[0], english[0])).toBe(0);
+    expect(shared('Drucker druckt nur Streifen\nTrommel gereinigt.', 'Scanner sendet keine Mails\nSMTP-Relay umgestellt.')).toBe(0);
+  });
+});

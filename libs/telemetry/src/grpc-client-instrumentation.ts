@@ -9,6 +9,10 @@ function hasServer(moduleExports: unknown): moduleExports is GrpcServerExports {
   return typeof moduleExports === 'object' && moduleExports !== null && 'Server' in moduleExports;
 }
 
+function serverPrototype(moduleExports: GrpcServerExports): Record<'register', unknown> {
+  return moduleExports.Server.prototype as Record<'register', unknown>;
+}
+
 /**
  * The OpenTelemetry gRPC instrumentation for outgoing calls only: CLIENT spans and `traceparent`
  * injected into the metadata, as before. Incoming calls are traced by `@helpdesk/grpc`'s
@@ -25,9 +29,18 @@ export class GrpcClientInstrumentation extends GrpcInstrumentation {
       if (!patch) return definition;
       definition.patch = (moduleExports, moduleVersion) => {
         const patched: unknown = patch(moduleExports, moduleVersion);
-        if (hasServer(moduleExports)) this._unwrap(moduleExports.Server.prototype as Record<'register', unknown>, 'register');
+        if (hasServer(moduleExports)) this._unwrap(serverPrototype(moduleExports), 'register');
         return patched;
       };
+      const unpatch = definition.unpatch;
+      if (unpatch) {
+        // The inherited unpatch unwraps `register` too; with nothing wrapped there shimmer logs
+        // "no original to unwrap to" at every shutdown, so hand it an identity wrapper to take off.
+        definition.unpatch = (moduleExports, moduleVersion) => {
+          if (hasServer(moduleExports)) this._wrap(serverPrototype(moduleExports), 'register', (original: unknown) => original);
+          unpatch(moduleExports, moduleVersion);
+        };
+      }
       return definition;
     });
   }

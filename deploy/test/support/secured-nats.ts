@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@helpdesk/testing';
+import { freePort, waitForPort } from '@helpdesk/testing';
 import { createUser } from '@nats-io/nkeys';
 import { NATS_USERS, nkeyVariable } from '../../src/platform';
 
@@ -96,21 +95,4 @@ export async function startSecuredNats(nodes = 1): Promise<SecuredNats> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until the port accepts a connection; JetStream start-up takes a moment on a busy machine. */
-async function waitForPort(port: number, died: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (died()) throw new Error('nats-server exited');
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`port ${port} never opened`);
 }

@@ -13,6 +13,7 @@ export type { TestTokenClaims } from './test-jwt';
 export { TcpProxy } from './tcp-proxy';
 export { uniqueName } from './unique-name';
 export { freePort } from './free-port';
+export { waitForPort } from './wait-for-port';
 export { grpcClient } from './grpc-test-client';
 export type { TestGrpcClient } from './grpc-test-client';
 export { startServiceFromSources } from './service-from-sources';

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@helpdesk/testing';
+import { freePort, waitForPort } from '@helpdesk/testing';
 
 const NATS_SERVER = process.env['NATS_SERVER_BIN'] ?? 'nats-server';
 
@@ -63,21 +62,4 @@ export async function startPrivateNats(options: { maxPayload: number }): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until the port accepts a connection (JetStream start-up takes a moment on a busy machine). */
-async function waitForPort(port: number, died: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (died()) throw new Error('nats-server exited');
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`port ${port} never opened`);
 }

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { JsonObject } from './canonical-json';
 import type { HistoryEntry, HistoryKind } from './history-chain';
 
-interface HistoryRow {
+/** A `ticket_history` row as PostgreSQL returns it. */
+export interface HistoryRow {
   ticket_id: string;
   seq: number;
   at: Date;
@@ -18,7 +19,7 @@ interface HistoryRow {
 
 const COLUMNS = 'ticket_id, seq, at, actor, kind, before, after, prev_hash, hash';
 
-function entryFromRow(row: HistoryRow): HistoryEntry {
+export function entryFromRow(row: HistoryRow): HistoryEntry {
   return {
     ticketId: row.ticket_id,
     seq: row.seq,

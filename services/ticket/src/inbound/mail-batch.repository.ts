@@ -2,8 +2,8 @@ import type { Actor } from '@helpdesk/contracts';
 import { combineStatements, type SqlStatement } from '@helpdesk/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CalendarDate } from '../directory/calendar-date';
-import type { JsonObject } from '../history/canonical-json';
-import type { HistoryEntry, HistoryKind } from '../history/history-chain';
+import type { HistoryEntry } from '../history/history-chain';
+import { entryFromRow, type HistoryRow } from '../history/history.repository';
 import { isUuid } from '../shared/uuid';
 import type { Ticket } from '../tickets/ticket';
 import { TICKET_COLUMNS, WRITE_COLUMNS, ticketFromRow, ticketValues, type TicketRow } from '../tickets/ticket-row';
@@ -213,32 +213,6 @@ const MESSAGE_COLUMNS = [
 ] as const;
 const HISTORY_COLUMNS = ['ticket_id', 'seq', 'at', 'actor', 'kind', 'before', 'after', 'prev_hash', 'hash'] as const;
 
-interface HistoryRow {
-  ticket_id: string;
-  seq: number;
-  at: Date;
-  actor: Actor;
-  kind: string;
-  before: JsonObject;
-  after: JsonObject;
-  prev_hash: string;
-  hash: string;
-}
-
-/** A stored history entry as the chain continues it (as HistoryRepository reads it). */
-function entryFromRow(row: HistoryRow): HistoryEntry {
-  return {
-    ticketId: row.ticket_id,
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actor: row.actor,
-    kind: row.kind as HistoryKind,
-    before: row.before,
-    after: row.after,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 const ATTACHMENT_COLUMNS = ['sha256', 'size_bytes', 'created_at', 'origin_mail_id', 'origin_part_id'] as const;
 const MESSAGE_ATTACHMENT_COLUMNS = ['message_id', 'position', 'sha256', 'file_name', 'content_type', 'inline', 'content_id'] as const;
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { ticketResolvedV1, type CloudEvent, type TicketResolvedV1 } from '@helpdesk/contracts';
 import { jetstream } from '@nats-io/jetstream';
 import { Client as PgClient } from 'pg';
 import { seedSignatureBands } from './knowledge-bands-seed';
 import { QUERIES, WORDS } from './knowledge-corpus';
 import { KNOWLEDGE_REPLICAS, buildKnowledgeService, startKnowledgeProcess, type KnowledgeProcess } from './knowledge-process';
+import { cpuBetween, DatabaseCpu } from '../support/database-cpu';
 import { platformClient } from '../support/grpc-client';
 import { formatMs, summarize } from '../support/latency';
 
@@ -130,11 +130,13 @@ function resolvedEvent(i: number): CloudEvent<TicketResolvedV1> {
 async function indexing(service: KnowledgeProcess): Promise<void> {
   const pg = new PgClient({ connectionString: service.db.url });
   await pg.connect();
+  // Polled every 250 ms so a pool connection that closes when idle keeps its share.
+  const databaseCpu = await DatabaseCpu.connect(service.db.url);
   try {
     const js = jetstream(service.nats.nc);
     const subject = service.nats.naming.subject(ticketResolvedV1.type);
     const events = Array.from({ length: RESOLVED }, (_, i) => resolvedEvent(i));
-    const dbCpuAtStart = await databaseCpuMs(pg);
+    const dbCpuAtStart = await databaseCpu.read();
     const serviceCpuAtStart = service.cpuMs();
     const startedAt = Date.now();
     for (let i = 0; i < events.length; i += 200) {
@@ -147,7 +149,7 @@ async function indexing(service: KnowledgeProcess): Promise<void> {
       done = Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM knowledge_cases WHERE article_id IS NOT NULL')).rows[0]?.n ?? 0);
     }
     const seconds = (Date.now() - startedAt) / 1_000;
-    const dbCpu = (await databaseCpuMs(pg)) - dbCpuAtStart;
+    const dbCpu = cpuBetween(dbCpuAtStart, await databaseCpu.read());
     const serviceCpu = service.cpuMs() - serviceCpuAtStart;
     console.log(
       `knowledge-search (b) ${done} of ${RESOLVED} ticket.resolved.v1 events extracted, deduplicated and indexed in ${seconds.toFixed(1)} s ` +
@@ -156,28 +158,9 @@ async function indexing(service: KnowledgeProcess): Promise<void> {
         `service process ${(serviceCpu / Math.max(1, done)).toFixed(2)} ms CPU per ticket`,
     );
   } finally {
+    await databaseCpu.close();
     await pg.end();
   }
-}
-
-/**
- * CPU time (user + system, ms) the PostgreSQL backends connected to the benchmark's database have
- * used so far, from /proc (the server runs on this machine; NaN elsewhere). Backends that ended
- * in between are lost, so take it while the service's pool is open.
- */
-async function databaseCpuMs(pg: PgClient): Promise<number> {
-  const pids = (await pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
-  const ticksPerMs = 100 / 1_000; // USER_HZ is 100 on Linux
-  let total = 0;
-  for (const { pid } of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      total += (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
-    } catch {
-      return Number.NaN;
-    }
-  }
-  return total;
 }
 
 /** Which parts run: `BENCH_KNOWLEDGE_PARTS=search`, `=indexing` or both (default `search,indexing`); the seed always runs. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, type TestDatabase, type TestNats } from '@helpdesk/testing';
+import { processCpuMs } from './database-cpu';
 import { isServing } from './grpc-client';
 
 /**
@@ -137,7 +137,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       const output = new OutputTail(40);
       output.follow(child);
       started.push({ child, exited: exitOf(child), output });
-      const replica: ServiceReplica = { grpcAddress: `127.0.0.1:${grpcPort}`, ports, cpuMs: () => processCpuMs(child.pid) };
+      const replica: ServiceReplica = { grpcAddress: `127.0.0.1:${grpcPort}`, ports, cpuMs: () => (child.pid === undefined ? Number.NaN : processCpuMs(child.pid)) };
       await waitUntilReady(service, replica, options.ready, child, output);
       replicas.push(replica);
     }
@@ -211,16 +211,5 @@ async function awaitQuiet(cpuMs: () => number, timeoutMs: number): Promise<void>
     const now = cpuMs();
     if (!(now - before >= 50)) return; // NaN (no /proc) counts as quiet
     before = now;
-  }
-}
-
-/** utime + stime of a process from /proc (clock ticks of 10 ms on Linux). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
   }
 }

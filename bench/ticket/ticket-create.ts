@@ -6,7 +6,7 @@ import { leanUnaryClient } from './lean-grpc-client';
 import type { UnaryClient } from '../support/grpc-client';
 import { buildTicketService, startTicketProcess, type TicketProcess } from './ticket-process';
 import { readServiceMetrics, serviceMetricsText } from './service-metrics';
-import { cpuBetween, DatabaseCpu, natsServerCpuMs } from './database-cpu';
+import { cpuBetween, DatabaseCpu, natsServerCpuMs } from '../support/database-cpu';
 
 /**
  * Ticket service, write path: gRPC CreateTicket against the built service in its own process

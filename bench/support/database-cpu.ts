@@ -3,7 +3,7 @@ import { Client } from 'pg';
 
 /**
  * CPU of the PostgreSQL backends serving one database (the service's pool, its LISTEN
- * connection, the relay), from /proc: what a created ticket costs the database besides the
+ * connection, the relay), from /proc: what the benchmarked work costs the database besides the
  * service itself. The backends are polled every 250 ms and each one's last reading kept, so a
  * pool connection that closes when idle (after 10 s) keeps its share; only backends on this
  * machine are seen.
@@ -43,7 +43,7 @@ export class DatabaseCpu {
   private async poll(): Promise<void> {
     const { rows } = await this.client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
     for (const { pid } of rows) {
-      const ms = cpuMsOf(pid);
+      const ms = processCpuMs(pid);
       if (!Number.isNaN(ms)) this.seen.set(pid, ms);
     }
   }
@@ -56,7 +56,8 @@ export function cpuBetween(before: ReadonlyMap<number, number>, after: ReadonlyM
   return sum;
 }
 
-function cpuMsOf(pid: number): number {
+/** utime + stime of a process from /proc (clock ticks of 10 ms on Linux); NaN when it cannot be read. */
+export function processCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -76,7 +77,7 @@ export function natsServerCpuMs(): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'nats-server') return cpuMsOf(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'nats-server') return processCpuMs(Number(entry));
     } catch {
       // The process ended meanwhile.
     }

@@ -99,12 +99,11 @@ export class SearchEngine {
     const corrections: string[] = [];
     const clauses = meaningful.map((clause) =>
       clause.flatMap((alternative): SearchTerm[] => {
-        if (alternative.kind === 'phrase') return [{ kind: 'phrase', text: alternative.words.join(' '), typed: true }];
+        if (alternative.kind === 'phrase') return [{ kind: 'phrase', text: alternative.words.join(' ') }];
         const fact = facts.get(alternative.word) ?? { known: false, near: [], containing: [] };
         const { words: expanded, corrected } = expandWord(alternative.word, fact, knownParts);
         if (corrected) corrections.push(`${alternative.word}→${corrected}`);
-        // The typo correction counts as typed: it is what the user meant to write.
-        return expanded.map((text) => ({ kind: 'word', text, typed: text === alternative.word || text === corrected }));
+        return expanded.map((text) => ({ kind: 'word', text }));
       }),
     );
     const excluded = parsed.excluded.map((a): SearchTerm => (a.kind === 'word' ? { kind: 'word', text: a.word } : { kind: 'phrase', text: a.words.join(' ') }));

@@ -1,10 +1,7 @@
 // Turns an expanded query into SQL tsquery expressions over numbered parameters.
 
-/**
- * One alternative after expansion: a word or an exact phrase (words joined by spaces). `typed`:
- * the user wrote it (not a synonym, typo correction or compound part added by expansion).
- */
-export type SearchTerm = { readonly kind: 'word' | 'phrase'; readonly text: string; readonly typed?: boolean };
+/** One alternative after expansion: a word or an exact phrase (words joined by spaces). */
+export type SearchTerm = { readonly kind: 'word' | 'phrase'; readonly text: string };
 
 /** What the SQL searches: clauses of OR-ed terms, excluded terms, and whether every clause is required. */
 export interface SearchPlan {
@@ -23,11 +20,6 @@ export interface PlanSql {
   readonly perClause: string;
   /** An excluded term matches; null when nothing is excluded. */
   readonly excluded: string | null;
-  /**
-   * Every clause matches with a word as typed (see {@link SearchTerm.typed}); null when a clause
-   * has no typed term or nothing was added by expansion (then it is `all`).
-   */
-  readonly typedAll: string | null;
   readonly params: readonly string[];
 }
 
@@ -39,17 +31,13 @@ export function planSql(plan: SearchPlan, firstParam: number): PlanSql | null {
     params.push(t.text);
     return `${t.kind === 'word' ? 'kn_word_query' : 'kn_phrase_query'}($${firstParam + params.length - 1}::text)`;
   };
-  const terms = plan.clauses.map((clause) => clause.map((t) => ({ sql: term(t), typed: t.typed === true })));
-  const clauseSql = terms.map((clause) => `(${clause.map((t) => t.sql).join(' || ')})`);
-  const typedSql = terms.map((clause) => clause.filter((t) => t.typed).map((t) => t.sql));
-  const expanded = terms.some((clause) => clause.some((t) => !t.typed));
+  const clauseSql = plan.clauses.map((clause) => `(${clause.map(term).join(' || ')})`);
   const excluded = plan.excluded.length > 0 ? `(${plan.excluded.map(term).join(' || ')})` : null;
   return {
     any: `(${clauseSql.join(' || ')})`,
     all: `(${clauseSql.join(' && ')})`,
     perClause: `ARRAY[${clauseSql.join(', ')}]::tsquery[]`,
     excluded,
-    typedAll: expanded && typedSql.every((clause) => clause.length > 0) ? `(${typedSql.map((clause) => `(${clause.join(' || ')})`).join(' && ')})` : null,
     params,
   };
 }

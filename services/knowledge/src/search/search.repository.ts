@@ -55,8 +55,6 @@ export interface CompiledPlan {
   readonly all: string;
   readonly clauses: readonly string[];
   readonly excluded: string | null;
-  /** Every clause with a word as typed; null when expansion added nothing (see `PlanSql.typedAll`). */
-  readonly typed: string | null;
   readonly requireAll: boolean;
 }
 
@@ -68,9 +66,9 @@ const rankSql = (vector: string, query: string) => `ts_rank('{0.1, 0.2, 0.4, 1.0
  * How many candidates each tier ranks at most. Ranking reads every candidate's vector, so these
  * bound the cost of common words on a large base; a query matching more ranks the first ones the
  * index returns. `title`: articles whose title has every clause (the best-ranked ones, found in
- * the small title index); `strict`: the other articles with every clause (typed words first,
- * each step capped), only looked at when the title tier has fewer than the limit; `loose`:
- * articles with some clause, only when both have fewer than the limit.
+ * the small title index); `strict`: the other articles with every clause, only looked at when
+ * the title tier has fewer than the limit; `loose`: articles with some clause, only when both
+ * have fewer than the limit.
  */
 export interface RankingCaps {
   readonly title: number;
@@ -91,9 +89,8 @@ const NO_FACETS: Facets = { categories: [], products: [] };
  * The ranked candidates of a plan in two tiers, as CTEs over `columns` of `alias` (which must
  * include `id`). Strict (tier 1, score 0.5 + rank / 2): documents matching every clause — first
  * those whose title matches (`titleVector`, when the table has one), then, only when fewer than
- * `$limit`, those with every clause as typed (`typedQuery`, when expansion added words), then,
- * only when still fewer than `$limit`, the others. Loose (tier 0, score coverage / 2 + rank / 2),
- * only when the strict tier has fewer than `$limit` and the user did not ask for every word: documents matching some
+ * `$limit`, the others. Loose (tier 0, score coverage / 2 + rank / 2), only when the strict tier
+ * has fewer than `$limit` and the user did not ask for every word: documents matching some
  * clause, ranked by clause coverage and text rank. A strict match always ranks above a loose one.
  *
  * The full-vector strict scan is a MATERIALIZED CTE read through a LIMIT: PostgreSQL plans it
@@ -102,16 +99,8 @@ const NO_FACETS: Facets = { categories: [], products: [] };
  * cap is reached, and never runs when the title tier already filled the page. The loose scan
  * keeps its LIMIT inside: a query of any common word matches so many rows that a sequential scan
  * finds the cap within a few hundred rows, and the planner picks it.
- *
- * Why typed words first: synonyms and corrections turn a clause into an OR of several words, and
- * GIN then decodes every posting of every alternative (a quarter of the base for "wlan" →
- * wlan|wifi|funknetz|wireless); with one word per clause every entry is required and GIN skips
- * through the posting lists (~6× less index time for three common words at 1 M articles). The
- * body tier takes the first `caps.strict` matches in index order anyway, not the best-ranked,
- * so preferring articles that contain what the user typed loses no ranking it had; articles
- * that only match through an added word come next, when the typed words find too few.
  */
-function candidatesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps, titleVector: string | null, typedQuery: string | null = null): string {
+function candidatesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps, titleVector: string | null): string {
   const vector = `${alias}.search_vector`;
   const names = columns.split(',').map((column) => `c.${column.trim().split(/\s+|\./).at(-1) ?? ''}`).join(', ');
   const strict = (from: string) => `SELECT ${names}, 1 AS tier, 0.5 + 0.5 * ${rankSql('c.search_vector', '$2::tsquery')} AS score FROM ${from} c`;
@@ -120,16 +109,10 @@ function candidatesSql(table: string, alias: string, columns: string, filters: s
     title_tier AS (SELECT * FROM title_matches LIMIT ${caps.title}),`
     : `title_tier AS (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE false),`;
   const notTitle = titleVector ? `AND NOT ${alias}.${titleVector} @@ $2::tsquery` : '';
-  const typedTier = typedQuery
-    ? `typed_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ ${typedQuery} ${notTitle} AND ${filters}),
-    typed_tier AS (SELECT * FROM typed_matches WHERE (SELECT count(*) FROM title_tier) < $${limit} LIMIT ${caps.strict}),`
-    : `typed_tier AS (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE false),`;
-  const notTyped = typedQuery ? `AND NOT ${vector} @@ ${typedQuery}` : '';
   return `${titleTier}
-    ${typedTier}
-    body_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ $2::tsquery ${notTitle} ${notTyped} AND ${filters}),
-    body_tier AS (SELECT * FROM body_matches WHERE (SELECT count(*) FROM title_tier) + (SELECT count(*) FROM typed_tier) < $${limit} LIMIT ${caps.strict}),
-    strict AS (${strict('title_tier')} UNION ALL ${strict('typed_tier')} UNION ALL ${strict('body_tier')}),
+    body_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ $2::tsquery ${notTitle} AND ${filters}),
+    body_tier AS (SELECT * FROM body_matches WHERE (SELECT count(*) FROM title_tier) < $${limit} LIMIT ${caps.strict}),
+    strict AS (${strict('title_tier')} UNION ALL ${strict('body_tier')}),
     loose AS (
       SELECT ${names}, 0 AS tier,
              0.5 * (SELECT count(*) FROM unnest($3::tsquery[]) AS clause(q) WHERE c.search_vector @@ clause.q)::float8 / cardinality($3::tsquery[])
@@ -174,10 +157,9 @@ export class SearchRepository {
     const sql = planSql(plan, 1);
     if (!sql) return null;
     const rows = (await this.manager.query(
-      `SELECT ${sql.any}::text AS any, ${sql.all}::text AS all, ${sql.perClause}::text[] AS clauses, ${sql.excluded ?? 'NULL'}::text AS excluded,
-              ${sql.typedAll ?? 'NULL'}::text AS typed`,
+      `SELECT ${sql.any}::text AS any, ${sql.all}::text AS all, ${sql.perClause}::text[] AS clauses, ${sql.excluded ?? 'NULL'}::text AS excluded`,
       [...sql.params],
-    )) as { any: string; all: string; clauses: string[]; excluded: string | null; typed: string | null }[];
+    )) as { any: string; all: string; clauses: string[]; excluded: string | null }[];
     const row = rows[0];
     return row ? { ...row, requireAll: plan.requireAll } : null;
   }
@@ -194,7 +176,6 @@ export class SearchRepository {
   async page(scope: ArticleScope, plan: CompiledPlan | null, filters: SearchFilters, limit: number, withFacets: boolean, caps: RankingCaps = DEFAULT_CAPS): Promise<ArticlePage> {
     if (!plan) return { hits: [], facets: NO_FACETS };
     const where = this.articleFilters(scope, plan, filters);
-    const typedParam = plan.typed && plan.typed !== plan.all ? where.params.push(plan.typed) : null;
     const limitParam = where.params.length + 1;
     const facetRows = `(SELECT category, products FROM strict UNION ALL SELECT category, products FROM loose WHERE NOT EXISTS (SELECT 1 FROM strict))`;
     const facets = withFacets
@@ -204,7 +185,7 @@ export class SearchRepository {
            (SELECT p AS value, count(*)::int AS count FROM ${facetRows} r, unnest(r.products) AS p GROUP BY p ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}) f) AS products`
       : `'[]'::json AS categories, '[]'::json AS products`;
     const rows = (await this.manager.query(
-      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', typedParam ? `$${typedParam}::tsquery` : null)}
+      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector')}
        SELECT (SELECT COALESCE(json_agg(h ORDER BY h.tier DESC, h.score DESC, h.id), '[]') FROM
                 (SELECT m.id, m.tier, m.score, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status,
                         ts_headline(a.search_config, a.problem || E'\\n' || a.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet

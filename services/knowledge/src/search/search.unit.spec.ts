@@ -50,18 +50,7 @@ describe('planSql', () => {
     expect(sql?.any).toBe('((kn_word_query($3::text) || kn_word_query($4::text)) || (kn_phrase_query($5::text)))');
     expect(sql?.all).toBe('((kn_word_query($3::text) || kn_word_query($4::text)) && (kn_phrase_query($5::text)))');
     expect(sql?.excluded).toBe('(kn_word_query($6::text))');
-    expect(sql?.typedAll).toBeNull();
     expect(planSql({ clauses: [], excluded: [], requireAll: false }, 1)).toBeNull();
-  });
-
-  it('keeps only the typed terms of each clause for the typed-words query, when expansion added some', () => {
-    const typed = planSql(
-      { clauses: [[{ kind: 'word', text: 'wlan', typed: true }, { kind: 'word', text: 'wifi' }], [{ kind: 'phrase', text: 'c d', typed: true }]], excluded: [], requireAll: false },
-      1,
-    );
-    expect(typed?.typedAll).toBe('((kn_word_query($1::text)) && (kn_phrase_query($3::text)))');
-    // A clause made only of added words (none typed) cannot be required as typed.
-    expect(planSql({ clauses: [[{ kind: 'word', text: 'wifi' }]], excluded: [], requireAll: false }, 1)?.typedAll).toBeNull();
   });
 });
 

@@ -14,13 +14,6 @@ export interface RelayRow {
   readonly createdAtMs: number;
 }
 
-/**
- * The relay's SQL, as named prepared statements on the relay's own small pool. The "next rows"
- * query walks the partial index `outbox_unpublished` from a floor position: rows marked published
- * leave dead entries at the front of that index until VACUUM, and starting above them keeps a
- * pass cheap however long ago the table was vacuumed. The JSON document is read as text and the
- * trace fields by operator, so the relay never parses an envelope.
- */
 /** A row to move to `outbox_parked`, with why. */
 export interface ParkedRow {
   readonly position: string;
@@ -28,6 +21,13 @@ export interface ParkedRow {
   readonly reason: string;
 }
 
+/**
+ * The relay's SQL, as named prepared statements on the relay's own small pool. The "next rows"
+ * query walks the partial index `outbox_unpublished` from a floor position: rows marked published
+ * leave dead entries at the front of that index until VACUUM, and starting above them keeps a
+ * pass cheap however long ago the table was vacuumed. The JSON document is read as text and the
+ * trace fields by operator, so the relay never parses an envelope.
+ */
 export class OutboxRelayStore {
   constructor(
     private readonly pool: Pool,

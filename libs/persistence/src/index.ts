@@ -6,6 +6,8 @@ export { withTransaction } from './transaction';
 export { combineStatements, runAsOneStatement } from './single-statement';
 export type { SqlStatement } from './single-statement';
 export { AdvisoryLock } from './advisory-lock';
+export { GroupedCalls } from './grouped-calls';
+export type { GroupRunner, GroupedCallsOptions } from './grouped-calls';
 export { platformMigrations } from './migrations/platform-migrations';
 export { CreateOutbox1732350000000 } from './migrations/1732350000000-create-outbox';
 export { CreateInbox1732350000001 } from './migrations/1732350000001-create-inbox';

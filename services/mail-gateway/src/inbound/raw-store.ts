@@ -1,3 +1,4 @@
+import { GroupedCalls } from '@helpdesk/persistence';
 import type { DataSource } from 'typeorm';
 import { InboundMailsRepository, type NewRawMessage } from './inbound-mails.repository';
 
@@ -5,69 +6,41 @@ import { InboundMailsRepository, type NewRawMessage } from './inbound-mails.repo
 const BATCH_MAILS = 64;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
-interface Waiting {
-  readonly row: NewRawMessage;
-  readonly resolve: (stored: { mailId: string; isNew: boolean }) => void;
-  readonly reject: (error: unknown) => void;
-}
+type Stored = { mailId: string; isNew: boolean };
 
 /**
- * Stores raw mails durably before they are acknowledged, with group commit: the mails that other
- * SMTP sessions and IMAP watches hand in while a storing statement runs go into the next one
- * together (one round trip and one WAL flush for all, instead of one each). Each caller still
- * resolves only once its mail is committed. Should a shared statement fail, its mails are stored
- * one by one, so one mail's failure reaches only its own sender (451) and not the others.
+ * Stores raw mails durably before they are acknowledged, with group commit (`GroupedCalls`): the
+ * mails that other SMTP sessions and IMAP watches hand in while a storing statement runs go into
+ * the next one together (one round trip and one WAL flush for all, instead of one each). Each
+ * caller still resolves only once its mail is committed. Should a shared statement fail, its mails
+ * are stored one by one, so one mail's failure reaches only its own sender (451) and not the others.
  */
 export class RawStore {
-  private queue: Waiting[] = [];
-  private running = false;
+  private readonly groups: GroupedCalls<NewRawMessage, Stored>;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  store(row: NewRawMessage): Promise<{ mailId: string; isNew: boolean }> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      this.pump();
-    });
+  constructor(private readonly dataSource: DataSource) {
+    this.groups = new GroupedCalls((rows) => this.storeGroup(rows), { maxGroup: BATCH_MAILS, maxWeight: BATCH_BYTES }, (row) => row.raw.length);
   }
 
-  private pump(): void {
-    if (this.running || this.queue.length === 0) return;
-    this.running = true;
-    const batch = this.takeBatch();
-    void this.storeBatch(batch).finally(() => {
-      this.running = false;
-      this.pump();
-    });
+  store(row: NewRawMessage): Promise<Stored> {
+    return this.groups.call(row);
   }
 
-  private takeBatch(): Waiting[] {
-    let bytes = 0;
-    let n = 0;
-    while (n < this.queue.length && n < BATCH_MAILS) {
-      bytes += this.queue[n]?.row.raw.length ?? 0;
-      if (n > 0 && bytes > BATCH_BYTES) break;
-      n += 1;
-    }
-    return this.queue.splice(0, n);
-  }
-
-  private async storeBatch(batch: readonly Waiting[]): Promise<void> {
+  private async storeGroup(rows: readonly NewRawMessage[]): Promise<PromiseSettledResult<Stored>[]> {
     const repository = new InboundMailsRepository(this.dataSource.manager);
     try {
-      const stored = await repository.storeRaws(batch.map((w) => w.row));
-      batch.forEach((w, i) => {
+      const stored = await repository.storeRaws(rows);
+      return rows.map((_, i): PromiseSettledResult<Stored> => {
         const result = stored[i];
-        if (result) w.resolve(result);
-        else w.reject(new Error('storing a raw mail returned no row'));
+        return result ? { status: 'fulfilled', value: result } : { status: 'rejected', reason: new Error('storing a raw mail returned no row') };
       });
-      return;
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
+      if (rows.length === 1) return [{ status: 'rejected', reason: error }];
     }
-    for (const w of batch) await repository.storeRaw(w.row).then(w.resolve, w.reject);
+    const outcomes: PromiseSettledResult<Stored>[] = [];
+    for (const row of rows) {
+      outcomes.push(await repository.storeRaw(row).then((value) => ({ status: 'fulfilled', value }) as const, (reason: unknown) => ({ status: 'rejected', reason }) as const));
+    }
+    return outcomes;
   }
 }

@@ -1,3 +1,4 @@
+import { GroupedCalls } from '@helpdesk/persistence';
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import { isAvailable } from '../agents/agent';
@@ -10,7 +11,6 @@ import { routeByRule, type Queue } from './queue';
 import { needsRouting, routingAssignment } from './queue-routing';
 import { QueuesRepository } from './queues.repository';
 import { nextRoundRobinMember } from './round-robin';
-import { GroupedCalls } from '../shared/grouped-calls';
 
 /** Who routes tickets, as the history and `ticket.assigned` record it. */
 export const QUEUE_ROUTING_ACTOR: Actor = { kind: 'system', id: null, displayName: 'ticket-queue-routing' };

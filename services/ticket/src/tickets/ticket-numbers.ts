@@ -1,5 +1,5 @@
+import { GroupedCalls } from '@helpdesk/persistence';
 import type { DataSource } from 'typeorm';
-import { GroupedCalls } from '../shared/grouped-calls';
 import type { TicketsRepository } from './tickets.repository';
 
 /** Most numbers drawn in one query: more than the calls a busy service has in flight. */

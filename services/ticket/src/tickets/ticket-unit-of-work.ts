@@ -2,14 +2,13 @@ import { scopeOf, type Caller, type CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
 import type { CloudEvent } from '@helpdesk/contracts';
 import type { DomainEvent, OutboxPublisher } from '@helpdesk/messaging';
-import { runAsOneStatement, withTransaction, type SqlStatement } from '@helpdesk/persistence';
+import { GroupedCalls, runAsOneStatement, withTransaction, type SqlStatement } from '@helpdesk/persistence';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { appendEntries, type HistoryEntry } from '../history/history-chain';
 import { HistoryRepository } from '../history/history.repository';
 import type { Ticket } from './ticket';
 import type { ChangeContext, TicketDecision, TicketPolicy } from './ticket-decisions';
 import { TicketsRepository } from './tickets.repository';
-import { GroupedCalls } from '../shared/grouped-calls';
 import { isUuid } from '../shared/uuid';
 
 

@@ -48,6 +48,20 @@ describe('GroupedCalls', () => {
     expect(groups.map((g) => g.inputs)).toEqual([[1], [2], [3, 4], [5, 6]]);
   });
 
+  it('keeps groups within maxWeight, but gives a call heavier than that a group of its own', async () => {
+    const { groups, runner } = controlledRunner();
+    const calls = new GroupedCalls(runner, { maxGroup: 10, maxWeight: 10 }, (n: number) => n);
+    const all = [1, 4, 5, 3, 20, 2].map((n) => calls.call(n));
+    expect(groups.map((g) => g.inputs)).toEqual([[1]]);
+    for (let i = 0; i < 4; i += 1) {
+      groups[i]!.finish();
+      await settle();
+    }
+    expect(groups.map((g) => g.inputs)).toEqual([[1], [4, 5], [3], [20], [2]]);
+    groups[4]!.finish();
+    await expect(Promise.all(all)).resolves.toEqual(['#1', '#4', '#5', '#3', '#20', '#2']);
+  });
+
   it('fails only the call the runner failed, and every call of a group whose runner throws', async () => {
     const { groups, runner } = controlledRunner();
     const calls = new GroupedCalls(runner, { maxGroup: 10 });

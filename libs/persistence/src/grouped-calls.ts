@@ -16,6 +16,11 @@ export interface GroupedCallsOptions {
   readonly maxGroup: number;
   /** Most groups running at the same time (default 1). */
   readonly concurrency?: number;
+  /**
+   * Most total weight of one group (with {@link weigh}), e.g. bytes of raw mail: a group stops
+   * before the call that would pass it, but always takes at least one call however heavy.
+   */
+  readonly maxWeight?: number;
 }
 
 /**
@@ -29,13 +34,16 @@ export class GroupedCalls<I, O> {
   private running = 0;
   private readonly maxGroup: number;
   private readonly concurrency: number;
+  private readonly maxWeight: number;
 
   constructor(
     private readonly runner: GroupRunner<I, O>,
     options: GroupedCallsOptions,
+    private readonly weigh: (input: I) => number = () => 0,
   ) {
     this.maxGroup = positive(options.maxGroup, 'maxGroup');
     this.concurrency = positive(options.concurrency ?? 1, 'concurrency');
+    this.maxWeight = options.maxWeight === undefined ? Number.POSITIVE_INFINITY : positive(options.maxWeight, 'maxWeight');
   }
 
   call(input: I): Promise<O> {
@@ -50,13 +58,25 @@ export class GroupedCalls<I, O> {
     this.running += 1;
     try {
       while (this.waiting.length > 0) {
-        const group = this.waiting.slice(0, this.maxGroup);
+        const group = this.waiting.slice(0, this.groupSize());
         this.waiting = this.waiting.slice(group.length);
         await this.runGroup(group);
       }
     } finally {
       this.running -= 1;
     }
+  }
+
+  /** How many of the waiting calls the next group takes: up to `maxGroup` and `maxWeight`, at least one. */
+  private groupSize(): number {
+    let weight = 0;
+    let n = 0;
+    while (n < this.waiting.length && n < this.maxGroup) {
+      weight += this.weigh((this.waiting[n] as Waiting<I, O>).input);
+      if (n > 0 && weight > this.maxWeight) break;
+      n += 1;
+    }
+    return n;
   }
 
   private async runGroup(group: readonly Waiting<I, O>[]): Promise<void> {

@@ -259,7 +259,7 @@ export class OutboxRelay {
       if (!moved.has(row.position)) continue;
       this.logger.error(
         { eventId: row.eventId, type: row.type, position: row.position, sizeBytes: oversized.sizeBytes, maxPayload, reason: oversized.reason },
-        'outbox relay: event too large for NATS, parked in outbox_parked (later events go ahead; requeue it after raising the limit)',
+        'outbox relay: event too large for NATS, parked in outbox_parked (later events go ahead); raise max_payload, then requeue it with requeueParkedEvents() or the SQL in libs/messaging/README.md, "Events too large for NATS"',
       );
     }
     this.stats.parked += moved.size;

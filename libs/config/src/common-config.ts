@@ -25,7 +25,11 @@ export const commonConfigSchema = z.object({
    * (one ticket, call, contract…) always one after another. Each holds a database connection.
    */
   CONSUMER_CONCURRENCY: positiveInt().default(8),
-  /** OTLP/HTTP endpoint for traces; unset disables export. */
+  /**
+   * OTLP/HTTP endpoint for traces; unset: trace ids for logs and propagation, nothing
+   * exported, no SQL spans. Sampling: OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG, e.g.
+   * parentbased_traceidratio and 0.05.
+   */
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
   LOG_LEVEL: logLevel().default('info'),
   /** JWKS URL for verifying bearer tokens (production). */

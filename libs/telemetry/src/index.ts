@@ -3,6 +3,7 @@ export { startTelemetry, runningTelemetry } from './start-telemetry';
 export type { TelemetryHandle, TelemetryOptions } from './start-telemetry';
 export { defaultInstrumentations } from './default-instrumentations';
 export type { TelemetryInstrumentation } from './default-instrumentations';
+export { SampledPgInstrumentation } from './sampled-pg-instrumentation';
 export { telemetryConfigSchema } from './telemetry-config';
 export type { TelemetryConfig } from './telemetry-config';
 export { startTestTracing } from './test-tracing';

@@ -12,7 +12,7 @@ export const telemetryConfigSchema = z.object({
     .regex(/^[A-Za-z0-9._-]+$/, { message: 'must be letters, digits, ".", "_" or "-"' }),
   /** `service.version` on every span; unset leaves it out. */
   OTEL_SERVICE_VERSION: z.string().min(1).optional(),
-  /** OTLP/HTTP base endpoint (traces go to `<endpoint>/v1/traces`); unset disables export. */
+  /** OTLP/HTTP base endpoint (traces go to `<endpoint>/v1/traces`); unset turns tracing off (no spans). */
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
 });
 

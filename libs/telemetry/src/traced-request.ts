@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { context, SpanKind, trace } from '@opentelemetry/api';
+import { libTracer } from './lib-tracer';
 import { contextFromTraceContext } from './trace-context';
-
-const TRACER_NAME = '@helpdesk/telemetry';
 
 /**
  * Runs `handle` inside a SERVER span that continues the caller's W3C trace context (`traceparent`
@@ -19,7 +18,7 @@ export function handleInSpan(request: IncomingMessage, response: ServerResponse,
   const active = context.active();
   const parent = trace.getSpan(active) ? active : contextFromTraceContext({ traceparent: header('traceparent'), tracestate: header('tracestate') });
   const path = new URL(request.url ?? '/', 'http://service').pathname;
-  const span = trace.getTracer(TRACER_NAME).startSpan(`${request.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path } }, parent);
+  const span = libTracer().startSpan(`${request.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path } }, parent);
   response.once('close', () => {
     span.setAttribute('http.response.status_code', response.statusCode);
     span.end();

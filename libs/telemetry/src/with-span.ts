@@ -1,4 +1,5 @@
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { libTracer } from './lib-tracer';
 
 /** How {@link withSpan} starts its span. */
 export interface WithSpanOptions {
@@ -10,16 +11,13 @@ export interface WithSpanOptions {
   attributes?: Attributes;
 }
 
-const TRACER_NAME = '@helpdesk/telemetry';
-
 /**
  * Runs `fn` inside a new active span and ends the span when `fn` returns or, for a promise, when
  * it settles. A throw or rejection is recorded on the span, sets its status to ERROR and is
  * rethrown unchanged. Without registered tracing the span is a no-op and `fn` simply runs.
  */
 export function withSpan<T>(name: string, options: WithSpanOptions, fn: (span: Span) => T): T {
-  // Looked up per call: a tracer cached at import would outlive a test's tracer provider.
-  const tracer = trace.getTracer(TRACER_NAME);
+  const tracer = libTracer();
   const parent = options.parent ?? context.active();
   const spanOptions = { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes };
   return tracer.startActiveSpan(name, spanOptions, parent, (span) => {

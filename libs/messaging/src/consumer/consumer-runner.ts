@@ -15,6 +15,7 @@ import { KeyedLanes } from '../util/keyed-lanes';
 import { Wakeup } from '../util/wakeup';
 import type { ConsumerRunnerOptions } from './consumer-runner.options';
 import { publishDeadLetter, type DeadLetterReason } from './dead-letter';
+import { ackSoon, flushAcks } from './coalesced-acks';
 import { handlerContext } from './handler-context';
 import { recordBatchInInbox, recordInInbox } from './inbox';
 import { isDatabaseUnavailable } from './infrastructure-error';
@@ -121,6 +122,7 @@ export class ConsumerRunner {
     // stop() returns once the messages already in hand are handled and acked.
     await this.lanes.drain();
     await this.batcher?.drain();
+    flushAcks();
   }
 
   /**
@@ -146,7 +148,7 @@ export class ConsumerRunner {
       }
       if (parsed && decoded?.ok && applies) ready.push({ msg, parsed, event: decoded.event });
       else if (parsed && decoded?.ok) {
-        msg.ack();
+        ackSoon(msg);
         this.metrics.handled(this.durable, 'skipped');
       } else await this.process(msg, parsed);
     }
@@ -169,7 +171,7 @@ export class ConsumerRunner {
     }
     const perEvent = (performance.now() - started) / 1_000 / ready.length;
     ready.forEach(({ msg }, index) => {
-      msg.ack();
+      ackSoon(msg);
       const outcome: HandleOutcome = fresh.has(index) ? 'handled' : 'duplicate';
       spans[index]!.span.setAttribute('helpdesk.consumer.outcome', outcome);
       spans[index]!.span.end();
@@ -236,14 +238,14 @@ export class ConsumerRunner {
     let fresh: boolean;
     try {
       if (!(await this.applies(decoded.event))) {
-        msg.ack();
+        ackSoon(msg);
         return 'skipped';
       }
       fresh = await this.apply(decoded.event, msg);
     } catch (error) {
       return this.failed(msg, error instanceof Error ? error : new Error(String(error)));
     }
-    msg.ack();
+    ackSoon(msg);
     return fresh ? 'handled' : 'duplicate';
   }
 

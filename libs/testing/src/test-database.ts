@@ -7,6 +7,8 @@ export interface TestDatabase {
   readonly name: string;
   /** Connection URL of the new database. */
   readonly url: string;
+  /** Runs one statement on its own connection and returns the rows (for checking what a service wrote). */
+  query<T extends object>(text: string, values?: readonly unknown[]): Promise<T[]>;
   /** Drops the database, disconnecting whoever is still connected. */
   drop(): Promise<void>;
 }
@@ -21,6 +23,15 @@ export async function createTestDatabase(label?: string): Promise<TestDatabase> 
   return {
     name,
     url: url.toString(),
+    query: async <T extends object>(text: string, values: readonly unknown[] = []) => {
+      const client = new Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, [...values])).rows;
+      } finally {
+        await client.end();
+      }
+    },
     drop: () => adminQuery(postgresAdminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

@@ -19,15 +19,7 @@ describe('inbound batch with a mail that cannot be processed', () => {
   let received: EventCollector<MailReceivedV1>;
   let mailboxId: string;
   let holder: Client;
-  const sql = async <T extends object>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: app.db.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends object>(text: string, values: unknown[] = []) => app.db.query<T>(text, values);
   const to = 'support@helpdesk.test';
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mailReceivedV1, type MailReceivedV1 } from '@helpdesk/contracts';
-import { Client } from 'pg';
 import { collectEvents, type EventCollector } from './support/mail-events';
 import { startMailGatewayApp, type MailGatewayApp } from './support/mail-gateway-app';
 
@@ -9,15 +8,7 @@ describe('recovery of stored but unprocessed inbound mail', () => {
   let app: MailGatewayApp;
   let received: EventCollector<MailReceivedV1>;
   let mailboxId: string;
-  const sql = async <T extends object>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: app.db.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends object>(text: string, values: unknown[] = []) => app.db.query<T>(text, values);
 
   beforeAll(async () => {
     app = await startMailGatewayApp('mail-recovery', { MAIL_INBOUND_RECOVERY_INTERVAL: '300ms' });

@@ -15,15 +15,7 @@ describe('SMTP 250 before processing, with a bounded backlog', () => {
   let received: EventCollector<MailReceivedV1>;
   let holder: Client;
   const to = 'support@helpdesk.test';
-  const sql = async <T extends object>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: app.db.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends object>(text: string, values: unknown[] = []) => app.db.query<T>(text, values);
   const processed = async (messageId: string) => (await sql<{ done: boolean }>(`SELECT processed_at IS NOT NULL AS done FROM raw_messages WHERE message_id_header = $1`, [messageId]))[0]?.done;
 
   beforeAll(async () => {

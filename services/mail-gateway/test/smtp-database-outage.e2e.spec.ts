@@ -1,6 +1,5 @@
 import { mailReceivedV1, type MailReceivedV1 } from '@helpdesk/contracts';
 import { expectEventually } from '@helpdesk/testing';
-import { Client } from 'pg';
 import { collectEvents, type EventCollector } from './support/mail-events';
 import { startMailGatewayApp, type MailGatewayApp } from './support/mail-gateway-app';
 
@@ -13,15 +12,7 @@ describe('SMTP listener while PostgreSQL is unreachable', () => {
   let app: MailGatewayApp;
   let received: EventCollector<MailReceivedV1>;
   let mailboxId: string;
-  const sql = async <T extends object>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: app.db.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends object>(text: string, values: unknown[] = []) => app.db.query<T>(text, values);
 
   beforeAll(async () => {
     app = await startMailGatewayApp('mail-db-outage', { MAIL_INBOUND_RECOVERY_INTERVAL: '300ms' }, { databaseProxy: true });

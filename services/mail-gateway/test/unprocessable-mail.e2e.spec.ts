@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mailReceivedV1, type MailReceivedV1 } from '@helpdesk/contracts';
 import { metricsRegistry } from '@helpdesk/telemetry';
 import { expectEventually } from '@helpdesk/testing';
-import { Client } from 'pg';
 import { collectEvents, type EventCollector } from './support/mail-events';
 import { startMailGatewayApp, type MailGatewayApp } from './support/mail-gateway-app';
 import { refuseAttachmentNamed } from './support/refuse-attachment';
@@ -19,15 +18,7 @@ describe('mail that cannot be stored or processed as it is', () => {
   let app: MailGatewayApp;
   let received: EventCollector<MailReceivedV1>;
   let mailboxId: string;
-  const sql = async <T extends object>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: app.db.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends object>(text: string, values: unknown[] = []) => app.db.query<T>(text, values);
   const sha256 = (raw: Buffer | string) => createHash('sha256').update(raw).digest('hex');
   const mailWithAttachment = (messageId: string, subject: string, disposition: string, body: string) =>
     [

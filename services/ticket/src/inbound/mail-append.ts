@@ -2,11 +2,11 @@ import type { Actor, MailReceivedV1 } from '@helpdesk/contracts';
 import { appendEntries, type HistoryEntry } from '../history/history-chain';
 import type { MessageAudience, SystemMessageInput } from '../messages/message';
 import type { Ticket } from '../tickets/ticket';
-import type { TicketDecision, TicketPolicy } from '../tickets/ticket-decisions';
+import type { TicketDecision } from '../tickets/ticket-decisions';
 import type { TicketEvent } from '../tickets/ticket-events';
 import { changeStatus } from '../tickets/ticket-status-change';
-import { mailAuthor, mailMessageInput, parseProblemsNote, type SenderContact } from './mail-intake';
-import { postSystemMessage, type OpeningMessage } from './mail-opening';
+import { mailAuthor, mailMessageInput, parseProblemsNote } from './mail-intake';
+import { postSystemMessage, type MailStepContext, type OpeningMessage } from './mail-opening';
 
 /** A ticket as a batch holds it: its current state and the newest entry of its history chain. */
 export interface HeldTicket {
@@ -29,14 +29,7 @@ export interface AppendPlan {
 }
 
 /** What a mail append needs besides the mail and the ticket. */
-export interface MailAppendContext {
-  readonly contact: SenderContact | null;
-  readonly now: Date;
-  /** The consumer's system actor: recorded in the history and as `updated_by`. */
-  readonly actor: Actor;
-  readonly policy: TicketPolicy;
-  readonly newId: () => string;
-}
+export type MailAppendContext = MailStepContext;
 
 /**
  * Decides what `MailIntakeService` does for an `append` plan, each step as `applyTicketChange`

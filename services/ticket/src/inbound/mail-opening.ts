@@ -26,21 +26,25 @@ export interface MailOpening {
   readonly events: readonly TicketEvent[];
 }
 
-/** What a mail opening needs besides the mail; ids, number and contract come from the caller's reads. */
-export interface MailOpeningContext {
-  readonly ticketId: string;
-  readonly number: string;
+/** What every decision about a mail in a batch needs besides the mail (an opening or an append). */
+export interface MailStepContext {
   /** The sender's active directory contact, if any. */
   readonly contact: SenderContact | null;
-  /** The contact's customer's governing contract of the day, if any. */
-  readonly contractId: string | null;
-  readonly acknowledge: boolean;
   readonly now: Date;
   /** The consumer's system actor: recorded in the history and as `updated_by`. */
   readonly actor: Actor;
   readonly policy: TicketPolicy;
   /** Mints message ids (UUIDv7). */
   readonly newId: () => string;
+}
+
+/** What a mail opening needs besides the mail; ids, number and contract come from the caller's reads. */
+export interface MailOpeningContext extends MailStepContext {
+  readonly ticketId: string;
+  readonly number: string;
+  /** The contact's customer's governing contract of the day, if any. */
+  readonly contractId: string | null;
+  readonly acknowledge: boolean;
 }
 
 /**

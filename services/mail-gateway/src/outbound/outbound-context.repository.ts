@@ -12,24 +12,40 @@ export interface OutboundContext {
   readonly rootMessageId: string | null;
 }
 
-/** Reads the context of an outbound ticket mail with one round trip (the consumer queues one per message). */
+/** One outbound ticket mail to find the context of: its ticket and the ticket message it answers. */
+export interface OutboundContextRequest {
+  readonly ticketId: string;
+  readonly answersTicketMessageId: string | null;
+}
+
+/** Reads the context of outbound ticket mails with one round trip (for one mail, or a consumer batch of them). */
 export class OutboundContextRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async forTicket(ticketId: string, answersTicketMessageId: string | null): Promise<OutboundContext> {
+    const [context] = await this.forTickets([{ ticketId, answersTicketMessageId }]);
+    return context ?? { mailbox: null, inReplyTo: null, rootMessageId: null };
+  }
+
+  /** The context of each request, in order. */
+  async forTickets(requests: readonly OutboundContextRequest[]): Promise<OutboundContext[]> {
+    if (requests.length === 0) return [];
     const columns = MAILBOX_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ');
-    const rows: (Partial<MailboxRow> & { in_reply_to: string | null; root_message_id: string | null })[] = await this.manager.query(
-      `SELECT ${columns},
-              (SELECT message_id_header FROM mail_threads WHERE $2::uuid IS NOT NULL AND ticket_message_id = $2::uuid LIMIT 1) AS in_reply_to,
+    const rows: (Partial<MailboxRow> & { ord: string; in_reply_to: string | null; root_message_id: string | null })[] = await this.manager.query(
+      `SELECT x.ord, ${columns},
+              (SELECT message_id_header FROM mail_threads WHERE x.answers IS NOT NULL AND ticket_message_id = x.answers LIMIT 1) AS in_reply_to,
               r.message_id_header AS root_message_id
-         FROM (SELECT $1::uuid AS ticket_id) x
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(ticket_id, answers, ord)
          LEFT JOIN mail_tickets t ON t.ticket_id = x.ticket_id
          LEFT JOIN raw_messages r ON r.id = t.mail_id
          LEFT JOIN LATERAL (SELECT * FROM mailboxes ORDER BY (id IS NOT DISTINCT FROM t.mailbox_id) DESC, created_at, id LIMIT 1) m ON true`,
-      [ticketId, answersTicketMessageId],
+      [requests.map((r) => r.ticketId), requests.map((r) => r.answersTicketMessageId)],
     );
-    const row = rows[0];
-    const mailbox = row?.id ? toMailbox(row as MailboxRow) : null;
-    return { mailbox, inReplyTo: row?.in_reply_to ?? null, rootMessageId: row?.root_message_id || null };
+    const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
+    return requests.map((_, i) => {
+      const row = byOrd.get(i + 1);
+      const mailbox = row?.id ? toMailbox(row as MailboxRow) : null;
+      return { mailbox, inReplyTo: row?.in_reply_to ?? null, rootMessageId: row?.root_message_id || null };
+    });
   }
 }

@@ -39,6 +39,15 @@ function outboundValues(mail: OutboundMail): unknown[] {
   ];
 }
 
+/** `mail` as a row of outbound_mails in JSON (jsonb_populate_recordset). */
+function outboundRecord(mail: OutboundMail): Record<keyof OutboundRow, unknown> {
+  return {
+    id: mail.id, mailbox_id: mail.mailboxId, ticket_id: mail.ticketId, ticket_message_id: mail.ticketMessageId, purpose: mail.purpose, message_id_header: mail.messageIdHeader,
+    in_reply_to: mail.inReplyTo, references: mail.references, to_addresses: mail.to, cc_addresses: mail.cc, subject: mail.subject, text_body: mail.text, html_body: mail.html,
+    attachments: mail.attachments, status: mail.status, attempts: mail.attempts, next_attempt_at: mail.nextAttemptAt, last_reply: mail.lastReply, created_at: mail.createdAt,
+  };
+}
+
 /** The outbound queue and delivery state. */
 export class OutboundMailsRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -50,16 +59,19 @@ export class OutboundMailsRepository {
   }
 
   /**
-   * Queues `mail` and, only when it was queued now (not by an earlier delivery of the same
-   * event), records its Message-ID in the thread map — one statement.
+   * Queues `mails` (ticket messages) and records the Message-ID of each one queued now (not by an
+   * earlier delivery of the same event) in the thread map — one statement for all of them.
    */
-  async enqueueWithThread(mail: OutboundMail, thread: { readonly ticketId: string; readonly ticketMessageId: string | null }): Promise<void> {
+  async enqueueAllWithThread(mails: readonly OutboundMail[]): Promise<void> {
+    if (mails.length === 0) return;
     await this.manager.query(
-      `WITH queued AS (${INSERT_OUTBOUND} RETURNING id, message_id_header)
+      `WITH queued AS (
+         INSERT INTO outbound_mails (${COLUMNS}) SELECT ${COLUMNS} FROM jsonb_populate_recordset(NULL::outbound_mails, $1::jsonb)
+         ON CONFLICT (ticket_message_id) DO NOTHING RETURNING id, ticket_id, ticket_message_id, message_id_header)
        INSERT INTO mail_threads (message_id_header, ticket_id, ticket_message_id, mail_id, outbound_id)
-       SELECT message_id_header, $20::uuid, $21::uuid, NULL, id FROM queued
+       SELECT message_id_header, ticket_id, ticket_message_id, NULL, id FROM queued
        ON CONFLICT (message_id_header) DO UPDATE SET ticket_message_id = COALESCE(mail_threads.ticket_message_id, EXCLUDED.ticket_message_id)`,
-      [...outboundValues(mail), thread.ticketId, thread.ticketMessageId],
+      [JSON.stringify(mails.map(outboundRecord))],
     );
   }
 

@@ -30,15 +30,34 @@ export class OutboundQueue {
   ) {}
 
   async queueTicketMessage(manager: EntityManager, event: TicketMessageAddedV1): Promise<void> {
-    const context = await new OutboundContextRepository(manager).forTicket(event.ticket.ticketId, event.message.inReplyToMessageId ?? null);
-    // Nothing can be sent without a From address; retrying will not create a mailbox.
-    if (!context.mailbox) throw new PermanentError('no mailbox is configured to send mail from (CreateMailbox)');
-    const mail = composeOutbound(event, {
-      id: uuidv7(), hostname: this.settings.hostname, mailbox: context.mailbox, tag: this.settings.subjectTag, defaultLanguage: this.settings.defaultLanguage,
-      inReplyTo: context.inReplyTo, rootMessageId: context.rootMessageId, now: this.clock(),
+    await this.queueTicketMessages(manager, [event]);
+  }
+
+  /**
+   * Queues the mails of several events (a consumer batch, in stream order) with one read and one
+   * write: as {@link queueTicketMessage} one after another would — a message answering one queued
+   * earlier in the batch gets that mail's Message-ID as In-Reply-To, as the thread map would give.
+   */
+  async queueTicketMessages(manager: EntityManager, events: readonly TicketMessageAddedV1[]): Promise<void> {
+    if (events.length === 0) return;
+    const contexts = await new OutboundContextRepository(manager).forTickets(
+      events.map((event) => ({ ticketId: event.ticket.ticketId, answersTicketMessageId: event.message.inReplyToMessageId ?? null })),
+    );
+    const queuedNow = new Map<string, string>();
+    const mails = events.map((event, i) => {
+      const context = contexts[i];
+      // Nothing can be sent without a From address; retrying will not create a mailbox.
+      if (!context?.mailbox) throw new PermanentError('no mailbox is configured to send mail from (CreateMailbox)');
+      const answers = event.message.inReplyToMessageId ?? null;
+      const mail = composeOutbound(event, {
+        id: uuidv7(), hostname: this.settings.hostname, mailbox: context.mailbox, tag: this.settings.subjectTag, defaultLanguage: this.settings.defaultLanguage,
+        inReplyTo: context.inReplyTo ?? (answers ? (queuedNow.get(answers) ?? null) : null), rootMessageId: context.rootMessageId, now: this.clock(),
+      });
+      queuedNow.set(event.message.messageId, mail.messageIdHeader);
+      return mail;
     });
     // A redelivered event finds its mail queued already: then the thread entry is not written either.
-    await new OutboundMailsRepository(manager).enqueueWithThread(mail, { ticketId: event.ticket.ticketId, ticketMessageId: event.message.messageId });
+    await new OutboundMailsRepository(manager).enqueueAllWithThread(mails);
   }
 
   /** One notification per distinct recipient address, in the mailbox's language. */

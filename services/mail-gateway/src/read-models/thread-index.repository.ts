@@ -10,7 +10,7 @@ export interface TicketFields {
 }
 
 // Apply if newer; the mailbox and first mail are kept once set.
-const UPSERT_TICKET = `number = CASE WHEN EXCLUDED.version > mail_tickets.version THEN EXCLUDED.number ELSE mail_tickets.number END,
+export const UPSERT_TICKET = `number = CASE WHEN EXCLUDED.version > mail_tickets.version THEN EXCLUDED.number ELSE mail_tickets.number END,
          contact_id = CASE WHEN EXCLUDED.version > mail_tickets.version THEN EXCLUDED.contact_id ELSE mail_tickets.contact_id END,
          version = GREATEST(mail_tickets.version, EXCLUDED.version),
          mailbox_id = COALESCE(mail_tickets.mailbox_id, EXCLUDED.mailbox_id),

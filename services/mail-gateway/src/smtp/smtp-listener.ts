@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '@helpdesk/telemetry';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { DataSource } from 'typeorm';
@@ -18,6 +18,27 @@ export interface SmtpListenerOptions {
 /** An SMTP reply carried as an error, as smtp-server sends it. */
 function reply(code: number, message: string): Error & { responseCode: number } {
   return Object.assign(new Error(message), { responseCode: code });
+}
+
+/**
+ * Sends the replies to the commands of one read from the peer in one write: a pipelining MTA
+ * (RFC 2920) sends MAIL FROM, RCPT TO and DATA at once, and smtp-server writes each reply on its
+ * own — each a system call, which the CPU profile showed as a tenth of the gateway's time. The
+ * socket is corked before smtp-server sees the data and uncorked once the replies it could give
+ * at once are written (setImmediate: after the promises they wait for, e.g. the mailbox lookup).
+ * Replies that wait for I/O (the 250 after storing) go out as before.
+ */
+function coalesceReplies(socket: Socket): void {
+  let corked = false;
+  socket.prependListener('data', () => {
+    if (corked) return;
+    corked = true;
+    socket.cork();
+    setImmediate(() => {
+      corked = false;
+      socket.uncork();
+    });
+  });
 }
 
 /**
@@ -74,6 +95,7 @@ export class SmtpListener {
       },
     });
     this.server.on('error', (error) => this.logger.warn({ err: error }, 'smtp listener connection error'));
+    this.server.server.on('connection', coalesceReplies);
   }
 
   /** Starts listening; resolves with the bound port. */

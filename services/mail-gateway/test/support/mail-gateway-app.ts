@@ -30,8 +30,11 @@ export interface MailGatewayApp {
   publish<T>(type: string, subject: string, data: T): Promise<void>;
   /** Creates a mailbox over gRPC and returns its id. */
   createMailbox(request: object): Promise<string>;
-  /** Stops the gateway only (database, NATS and sink stay), for restart tests. */
-  restart(env?: Record<string, string>): Promise<MailGatewayApp>;
+  /**
+   * Stops the gateway only (database, NATS and sink stay), for restart tests; `whileStopped` runs
+   * before it starts again (e.g. publishing events that the consumers then take as one batch).
+   */
+  restart(env?: Record<string, string>, whileStopped?: () => Promise<void>): Promise<MailGatewayApp>;
   stop(): Promise<void>;
 }
 
@@ -101,8 +104,9 @@ async function launch(shared: Shared, env: Record<string, string>): Promise<Mail
       await jetstream(nats.nc).publish(nats.naming.subject(type), JSON.stringify(event), { msgID: event.id });
     },
     createMailbox: async (request) => (await mail.call<{ mailbox: { id: string } }>('CreateMailbox', request, tokens.admin)).mailbox.id,
-    restart: async (overrides = {}) => {
+    restart: async (overrides = {}, whileStopped) => {
       await stopGateway();
+      await whileStopped?.();
       return launch(shared, { ...env, ...overrides });
     },
     stop: async () => {

@@ -21,11 +21,24 @@ export interface DeployedService {
   readonly egressPorts: readonly { readonly port: number; readonly why: string }[];
   /** Whether the HTTP port takes traffic from outside the platform (webhooks, monitor). */
   readonly publicHttp: boolean;
+  /** Node.js/V8 flags the service runs with (`NODE_OPTIONS` in its ConfigMap and in compose). */
+  readonly nodeOptions?: string;
 }
 
 /** Every service of the platform, in ARCHITECTURE.md's order. */
 export const SERVICES: readonly DeployedService[] = [
-  { name: 'ticket', grpcPort: 50051, httpPort: 8081, extraPorts: [], publishes: ['ticket', 'directory'], egressPorts: [], publicHttp: false },
+  {
+    name: 'ticket',
+    grpcPort: 50051,
+    httpPort: 8081,
+    extraPorts: [],
+    publishes: ['ticket', 'directory'],
+    egressPorts: [],
+    publicHttp: false,
+    // A young generation of 64 MiB instead of 16: CreateTicket garbage dies young, and four times
+    // the room halves the GC time and saves about a tenth of the CPU per ticket (services/ticket/README.md).
+    nodeOptions: '--max-semi-space-size=64',
+  },
   {
     name: 'mail-gateway',
     grpcPort: 50052,

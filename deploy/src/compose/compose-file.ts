@@ -19,6 +19,7 @@ function serviceEntry(service: DeployedService): Record<string, unknown> {
       AUTH_JWT_SECRET: '${AUTH_JWT_SECRET:?set AUTH_JWT_SECRET (at least 32 characters) in deploy/.env}',
       DEMO_DATA: 'true',
       LOG_LEVEL: 'info',
+      ...(service.nodeOptions ? { NODE_OPTIONS: service.nodeOptions } : {}),
     },
     ports: [`${service.grpcPort}:${service.grpcPort}`, `${service.httpPort}:${service.httpPort}`, ...service.extraPorts.map((p) => `${p.port}:${p.port}`)],
     volumes: ['nats-keys:/keys:ro'],

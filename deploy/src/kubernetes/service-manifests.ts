@@ -174,6 +174,7 @@ function config(svc: DeployedService): IConfigMap {
       GRPC_PORT: String(svc.grpcPort),
       HTTP_PORT: String(svc.httpPort),
       ...Object.fromEntries(svc.extraPorts.map((p) => [p.env, String(p.port)])),
+      ...(svc.nodeOptions ? { NODE_OPTIONS: svc.nodeOptions } : {}),
     },
   };
 }

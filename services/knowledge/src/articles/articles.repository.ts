@@ -1,5 +1,6 @@
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
+import type { SignatureBand } from '../cases/near-duplicate-signature';
 import { SignatureBandsRepository } from '../cases/signature-bands.repository';
 import { searchConfigFor, vocabularySql } from '../search/search-config';
 import type { Article, ArticleStatus, ArticleVisibility } from './article';
@@ -117,8 +118,12 @@ export class ArticlesRepository {
     await new SignatureBandsRepository(this.manager).add([article]);
   }
 
-  /** {@link save} for many distinct articles: one upsert and one vocabulary statement. */
-  async saveAll(articles: readonly Article[]): Promise<void> {
+  /**
+   * {@link save} for many distinct articles: one upsert, one vocabulary and one band statement.
+   * `newBands` holds the LSH bands of every article new to the table (a new draft), computed by
+   * the caller; any other article must keep its stored text (an attached case), so its bands stand.
+   */
+  async saveAll(articles: readonly Article[], newBands: ReadonlyMap<string, readonly SignatureBand[]>): Promise<void> {
     if (articles.length === 0) return;
     const rows = [...articles]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -150,7 +155,7 @@ export class ArticlesRepository {
       await this.manager.query(vocabularySql(1), [unknown]);
       knownWords.remember(unknown);
     }
-    await new SignatureBandsRepository(this.manager).add(articles);
+    await new SignatureBandsRepository(this.manager).addNew([...newBands].map(([id, bands]) => ({ id, bands })));
   }
 
   /** {@link recordRevision} for many articles in one statement. */

@@ -5,9 +5,9 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { extractElement, type KnowledgeElement } from '../extraction/knowledge-element';
 import type { Summariser } from '../extraction/summariser';
 import { CasesRepository, type KnowledgeCase } from './cases.repository';
-import { duplicateText } from './near-duplicate-signature';
-import { nearDuplicates } from './near-duplicates';
-import { TrigramIndex, trigramsOf } from './trigram-similarity';
+import { duplicateText, type SignatureBand } from './near-duplicate-signature';
+import { duplicateProbe, nearDuplicates } from './near-duplicates';
+import { TrigramIndex } from './trigram-similarity';
 
 /** How resolved tickets become articles. */
 export interface LearningSettings {
@@ -103,19 +103,20 @@ export class CaseLearningService {
       );
     }
 
-    const texts = elements.map((element) => ({ text: duplicateText(element), language: element.language }));
-    const existing = await nearDuplicates(manager, texts, this.settings.duplicateSimilarity);
+    const probes = elements.map((element) => duplicateProbe(duplicateText(element), element.language));
+    const existing = await nearDuplicates(manager, probes, this.settings.duplicateSimilarity);
     const matched = await articles.lockMany([...new Set([...existing.values()].map((m) => m.articleId))]);
     // Articles written by this batch, by id (the latest state), and the new drafts compared in memory.
     const changed = new Map<string, Article>();
     const drafts: Article[] = [];
+    const draftBands = new Map<string, readonly SignatureBand[]>();
     const draftIndex = new TrigramIndex();
     const draftOf: Article[] = [];
     const learnings = elements.map((element, i) => {
       const { known: held } = fresh[i] ?? { known: null };
-      if (!held) throw new Error('batch element without its case');
-      const trigrams = trigramsOf(texts[i]?.text ?? '');
-      const inBatch = draftIndex.best(trigrams, (id) => element.language === null || draftOf[id]?.language === element.language);
+      const probe = probes[i];
+      if (!held || !probe) throw new Error('batch element without its case');
+      const inBatch = draftIndex.best(probe.trigrams, (id) => element.language === null || draftOf[id]?.language === element.language);
       const stored = existing.get(i);
       const target =
         inBatch && inBatch.similarity >= this.settings.duplicateSimilarity && inBatch.similarity > (stored?.similarity ?? -1)
@@ -124,18 +125,21 @@ export class CaseLearningService {
             ? matched.get(stored.articleId)
             : undefined;
       let article: Article;
+      let ownDraft = false;
       if (target) {
         const current = changed.get(target.id) ?? target;
         article = markForReview(attachSourceCase(current, element.sourceTicketId, now), `similar case ${held.number} attached: consider merging its resolution`, now);
       } else {
         article = draftArticle(this.newId(), { ...element, visibility: this.settings.extractedVisibility }, [element.sourceTicketId], now);
         drafts.push(article);
-        draftOf[draftIndex.add(trigrams)] = article;
+        draftBands.set(article.id, probe.bands);
+        draftOf[draftIndex.add(probe.trigrams)] = article;
+        ownDraft = true;
       }
       changed.set(article.id, article);
-      return { ...element, ticketId: element.sourceTicketId, articleId: article.id };
+      return { ...element, ticketId: element.sourceTicketId, articleId: article.id, vectorOfArticle: ownDraft };
     });
-    await articles.saveAll([...changed.values()]);
+    await articles.saveAll([...changed.values()], draftBands);
     await articles.recordRevisions(drafts.map((draft) => changed.get(draft.id) ?? draft), EXTRACTION_ACTOR);
     await cases.recordLearnings(learnings);
   }
@@ -187,7 +191,7 @@ export class CaseLearningService {
   }
 
   private async closestArticle(manager: EntityManager, element: KnowledgeElement): Promise<Article | null> {
-    const found = await nearDuplicates(manager, [{ text: duplicateText(element), language: element.language }], this.settings.duplicateSimilarity);
+    const found = await nearDuplicates(manager, [duplicateProbe(duplicateText(element), element.language)], this.settings.duplicateSimilarity);
     const best = found.get(0);
     return best ? new ArticlesRepository(manager).get({ kind: 'staff' }, best.articleId, true) : null;
   }

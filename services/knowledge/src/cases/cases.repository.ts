@@ -135,21 +135,26 @@ export class CasesRepository {
     );
   }
 
-  /** {@link recordLearning} for many tickets in one statement. */
-  async recordLearnings(learnings: readonly (CaseLearning & { readonly ticketId: string })[]): Promise<void> {
+  /**
+   * {@link recordLearning} for many tickets in one statement. A learning marked `vectorOfArticle`
+   * made a new draft of exactly its texts, whose generated `search_vector` is the very vector the
+   * case needs (same configuration, same weighted parts): it is copied instead of parsed again.
+   */
+  async recordLearnings(learnings: readonly (CaseLearning & { readonly ticketId: string; readonly vectorOfArticle?: boolean })[]): Promise<void> {
     if (learnings.length === 0) return;
     const rows = learnings.map((l) => ({
       ticket_id: l.ticketId, config: searchConfigFor(l.language), title: l.title, problem: l.problem, resolution: l.resolution,
-      products: l.products, tags: l.tags, language: l.language, article_id: l.articleId,
+      products: l.products, tags: l.tags, language: l.language, article_id: l.articleId, own: l.vectorOfArticle === true,
     }));
     await this.manager.query(
       `UPDATE knowledge_cases c SET search_config = l.config::regconfig, problem = l.problem, resolution = l.resolution, products = l.products,
           language = l.language, article_id = l.article_id,
-          search_vector = setweight(to_tsvector(l.config::regconfig, l.title), 'A')
+          search_vector = COALESCE((SELECT a.search_vector FROM knowledge_articles a WHERE l.own AND a.id = l.article_id),
+            setweight(to_tsvector(l.config::regconfig, l.title), 'A')
             || setweight(to_tsvector(l.config::regconfig, l.problem || ' ' || array_to_string(l.products, ' ') || ' ' || array_to_string(l.tags, ' ')), 'B')
-            || setweight(to_tsvector(l.config::regconfig, l.resolution), 'C')
+            || setweight(to_tsvector(l.config::regconfig, l.resolution), 'C'))
         FROM jsonb_to_recordset($1::jsonb) AS l(ticket_id uuid, config text, title text, problem text, resolution text, products text[], tags text[],
-                                                language text, article_id uuid)
+                                                language text, article_id uuid, own boolean)
        WHERE c.ticket_id = l.ticket_id`,
       [JSON.stringify(rows)],
     );

@@ -60,10 +60,34 @@ export interface SignatureBand {
   readonly hash: number;
 }
 
-/** The LSH bands of a text; none for a text without words (it matches nothing). */
-export function signatureBands(text: string): SignatureBand[] {
+/** The languages an article can have besides none (`Article['language']`). */
+const LANGUAGES = ['de', 'en'] as const;
+
+/**
+ * The LSH bands of a text in its language; none for a text without words (it matches nothing).
+ * The language seeds each band's hash, so a case only ever shares bands with articles of its own
+ * language (which the check requires anyway): in a bilingual base half the chance collisions,
+ * each an article read and compared for nothing, disappear. A text without a language hashes
+ * with seed 0, as before languages took part.
+ */
+export function signatureBands(text: string, language: string | null): SignatureBand[] {
+  const minima = minHashes(text);
+  return minima ? bandsOf(minima, language) : [];
+}
+
+/**
+ * The bands a case looks up: those of its language, or, for a case of unknown language (which
+ * may join an article of any language), the bands of the text in every language.
+ */
+export function lookupBands(text: string, language: string | null): SignatureBand[] {
+  const minima = minHashes(text);
+  if (!minima) return [];
+  return language !== null ? bandsOf(minima, language) : [null, ...LANGUAGES].flatMap((l) => bandsOf(minima, l));
+}
+
+function minHashes(text: string): Uint32Array | null {
   const words = signatureWords(text);
-  if (words.size === 0) return [];
+  if (words.size === 0) return null;
   const minima = new Uint32Array(SEEDS.length).fill(0xffffffff);
   for (const word of words) {
     const x = wordHash(word);
@@ -72,9 +96,14 @@ export function signatureBands(text: string): SignatureBand[] {
       if (h < (minima[k] ?? 0)) minima[k] = h;
     }
   }
+  return minima;
+}
+
+function bandsOf(minima: Uint32Array, language: string | null): SignatureBand[] {
+  const seed = language === null ? 0 : wordHash(language);
   const bands: SignatureBand[] = [];
   for (let band = 0; band < SIGNATURE_BANDS; band += 1) {
-    let h = fmix32(band + 1);
+    let h = fmix32((band + 1) ^ seed);
     for (let row = 0; row < ROWS_PER_BAND; row += 1) h = fmix32(Math.imul(h, 31) ^ (minima[band * ROWS_PER_BAND + row] ?? 0));
     bands.push({ band, hash: h | 0 });
   }

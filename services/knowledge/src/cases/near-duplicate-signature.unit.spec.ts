@@ -1,22 +1,24 @@
-import { SIGNATURE_BANDS, signatureBands, signatureWords } from './near-duplicate-signature';
+import { SIGNATURE_BANDS, lookupBands, signatureBands, signatureWords } from './near-duplicate-signature';
 
-const shared = (a: string, b: string) => {
-  const keys = new Set(signatureBands(a).map((x) => `${x.band}:${x.hash}`));
-  return signatureBands(b).filter((x) => keys.has(`${x.band}:${x.hash}`)).length;
+const keysOf = (bands: readonly { band: number; hash: number }[]) => new Set(bands.map((x) => `${x.band}:${x.hash}`));
+const shared = (a: string, b: string, language: string | null = null) => {
+  const keys = keysOf(signatureBands(a, language));
+  return signatureBands(b, language).filter((x) => keys.has(`${x.band}:${x.hash}`)).length;
 };
 
 describe('near-duplicate signatures (MinHash, LSH bands)', () => {
   it('folds case and accents, drops function words and short words, cuts words to five characters', () => {
     expect([...signatureWords('Der Drucker druckt NICHT, das Gerät ist im Büro')]).toEqual(['druck', 'gerat', 'buro']);
     expect(signatureWords('a an the')).toEqual(new Set());
-    expect(signatureBands('a an the')).toEqual([]);
+    expect(signatureBands('a an the', null)).toEqual([]);
+    expect(lookupBands('a an the', null)).toEqual([]);
   });
 
   it('gives every text one hash per band, the same for the same words in any order', () => {
-    const bands = signatureBands('VPN disconnects after standby');
+    const bands = signatureBands('VPN disconnects after standby', 'en');
     expect(bands.map((b) => b.band)).toEqual(Array.from({ length: SIGNATURE_BANDS }, (_, i) => i));
     expect(bands.every((b) => Number.isInteger(b.hash) && b.hash >= -(2 ** 31) && b.hash < 2 ** 31)).toBe(true);
-    expect(signatureBands('standby after VPN disconnects')).toEqual(bands);
+    expect(signatureBands('standby after VPN disconnects', 'en')).toEqual(bands);
   });
 
   it('lets texts with small wording differences share bands, unrelated ones not', () => {
@@ -29,8 +31,22 @@ describe('near-duplicate signatures (MinHash, LSH bands)', () => {
       'Outlook keeps asking for password\nEvery few minutes Outlook asks for my password again.\nRemoved old Office credentials from Credential Manager and signed in again, the password prompts stopped.',
     ] as const;
     expect(shared(...german)).toBeGreaterThan(0);
+    expect(shared(...german, 'de')).toBeGreaterThan(0);
     expect(shared(...english)).toBeGreaterThan(0);
+    expect(shared(...english, 'en')).toBeGreaterThan(0);
     expect(shared(german[0], english[0])).toBe(0);
     expect(shared('Drucker druckt nur Streifen\nTrommel gereinigt.', 'Scanner sendet keine Mails\nSMTP-Relay umgestellt.')).toBe(0);
+  });
+
+  it('seeds the bands with the language: a case shares bands only with articles of its language, one of unknown language with any', () => {
+    const text = 'Drucker druckt nur Streifen\nTrommel gereinigt, danach druckt er wieder sauber.';
+    const de = keysOf(signatureBands(text, 'de'));
+    const en = keysOf(signatureBands(text, 'en'));
+    const none = keysOf(signatureBands(text, null));
+    expect([...de].filter((k) => en.has(k) || none.has(k))).toEqual([]);
+    expect(keysOf(lookupBands(text, 'de'))).toEqual(de);
+    expect(keysOf(lookupBands(text, null))).toEqual(new Set([...none, ...de, ...en]));
+    // Its own bands (what a new draft of it stores) come first among those it looks up.
+    expect(lookupBands(text, null).slice(0, SIGNATURE_BANDS)).toEqual(signatureBands(text, null));
   });
 });

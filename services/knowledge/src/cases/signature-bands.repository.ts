@@ -1,4 +1,4 @@
-import { duplicateText, signatureBands } from './near-duplicate-signature';
+import { duplicateText, signatureBands, type SignatureBand } from './near-duplicate-signature';
 
 /** Whatever runs SQL: an EntityManager, a QueryRunner, a pg client wrapper. */
 export interface Queryable {
@@ -30,14 +30,28 @@ export interface BandProbe {
 export class SignatureBandsRepository {
   constructor(private readonly manager: Queryable) {}
 
-  /** Adds the bands of the articles' current texts (sorted, so concurrent writers take index locks in one order). */
+  /** Adds the bands of the articles' current texts (an edit, the backfill; bands already stored are skipped). */
   async add(articles: readonly ComparedArticle[]): Promise<void> {
-    const rows = articles.flatMap((a) => signatureBands(duplicateText(a)).map(({ band, hash }) => ({ band, hash, id: a.id })));
+    await this.insert(articles.map((a) => ({ id: a.id, bands: signatureBands(duplicateText(a), a.language) })), true);
+  }
+
+  /**
+   * Adds the bands of articles that have none yet (new drafts), computed by the caller: a plain
+   * insert, as no stored row can conflict; ON CONFLICT would first probe the unique index for
+   * every row and then insert into it, two descents instead of one.
+   */
+  async addNew(articles: readonly { readonly id: string; readonly bands: readonly SignatureBand[] }[]): Promise<void> {
+    await this.insert(articles, false);
+  }
+
+  /** Sorted, so concurrent writers take index locks in one order. */
+  private async insert(articles: readonly { readonly id: string; readonly bands: readonly SignatureBand[] }[], skipStored: boolean): Promise<void> {
+    const rows = articles.flatMap(({ id, bands }) => bands.map(({ band, hash }) => ({ band, hash, id })));
     if (rows.length === 0) return;
     rows.sort((x, y) => x.band - y.band || x.hash - y.hash || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     await this.manager.query(
       `INSERT INTO knowledge_article_bands (band, hash, article_id)
-        SELECT * FROM unnest($1::smallint[], $2::integer[], $3::uuid[]) ON CONFLICT DO NOTHING`,
+        SELECT * FROM unnest($1::smallint[], $2::integer[], $3::uuid[])${skipStored ? ' ON CONFLICT DO NOTHING' : ''}`,
       [rows.map((r) => r.band), rows.map((r) => r.hash), rows.map((r) => r.id)],
     );
   }

@@ -1,30 +1,150 @@
 // pg_trgm's similarity() in plain TypeScript, for comparing the resolved tickets of one batch with
-// each other before any of them is stored: lower-case words (letters and digits), each padded
-// with two blanks in front and one behind, cut into distinct three-character trigrams;
+// each other and a new case with its LSH candidates: lower-case words (letters and digits), each
+// padded with two blanks in front and one behind, cut into distinct three-character trigrams;
 // similarity = shared trigrams / all distinct trigrams of both.
+//
+// A trigram is kept as a small integer, not a string: a batch compares thousands of texts of
+// hundreds of trigrams each, and three-character strings (allocated, hashed, collected) were most
+// of the service's CPU per ticket. Three code points below 2⁹ (ASCII, Latin-1 with the umlauts
+// and ß, Latin Extended-A) pack exactly into 27 bits; any other trigram is hashed into
+// [2²⁷, 2³⁰), where two of them could collide (pg_trgm itself hashes every multi-byte trigram
+// into three bytes). Both stay V8 small integers, which a Set holds without boxing.
 
-/** The distinct trigrams of a text, as pg_trgm's show_trgm() sees them. */
-export function trigramsOf(text: string): Set<string> {
-  const trigrams = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length === 0) continue;
-    const padded = [...`  ${word} `];
-    for (let i = 0; i + 3 <= padded.length; i += 1) trigrams.add(padded.slice(i, i + 3).join(''));
+const BLANK = 0x20;
+const EXACT = 2 ** 9;
+const HASHED = 2 ** 27;
+
+/** The number of a trigram of three code points. */
+function trigramCode(a: number, b: number, c: number): number {
+  if (a < EXACT && b < EXACT && c < EXACT) return (a * EXACT + b) * EXACT + c;
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 13) ^ c, 0x27d4eb2f);
+  h ^= h >>> 16;
+  return HASHED + ((h >>> 0) % (2 ** 30 - HASHED));
+}
+
+/** The text of a trigram code from {@link trigramsOf} (only exact ones: code points below 2⁹). */
+export function trigramText(code: number): string {
+  const c = code % EXACT;
+  const b = Math.floor(code / EXACT) % EXACT;
+  const a = Math.floor(code / EXACT / EXACT);
+  return String.fromCodePoint(a, b, c);
+}
+
+/** Word characters (letters and digits, `[\p{L}\p{N}]`) of the basic plane, looked up once each: 0 unknown, 1 word, 2 not. */
+const WORD_CHARS = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 0x10000) {
+    let known = WORD_CHARS[c] ?? 0;
+    if (known === 0) {
+      known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      WORD_CHARS[c] = known;
+    }
+    return known === 1;
   }
+  return WORD_CHAR.test(String.fromCodePoint(c));
+}
+
+/**
+ * Calls `visit` with the code of every trigram of the text (repeats included): lower case, split
+ * at every run of characters other than letters and digits, each word padded like pg_trgm. Scans
+ * the text once, without splitting it into strings.
+ */
+function forEachTrigram(text: string, visit: (code: number) => void): void {
+  const lower = text.toLowerCase();
+  let a = BLANK;
+  let b = BLANK;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.codePointAt(i) ?? BLANK;
+    if (c > 0xffff) i += 1;
+    if (isWordChar(c)) {
+      visit(trigramCode(a, b, c));
+      a = b;
+      b = c;
+      inWord = true;
+    } else if (inWord) {
+      visit(trigramCode(a, b, BLANK));
+      a = BLANK;
+      b = BLANK;
+      inWord = false;
+    }
+  }
+  if (inWord) visit(trigramCode(a, b, BLANK));
+}
+
+/** The distinct trigrams of a text, as pg_trgm's show_trgm() sees them, as numbers ({@link trigramText} shows one). */
+export function trigramsOf(text: string): Set<number> {
+  const trigrams = new Set<number>();
+  forEachTrigram(text, (code) => trigrams.add(code));
   return trigrams;
+}
+
+/** pg_trgm's similarity of two trigram sets: shared / all distinct (0 for two empty texts). */
+export function trigramSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const trigram of small) if (large.has(trigram)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * {@link trigramSimilarity} of a trigram set and a text, without building the text's set: the
+ * text's trigrams go through one reused open-addressing table (stamped per call instead of
+ * cleared). A batch checks thousands of candidate articles read only for this comparison.
+ */
+export class TrigramComparer {
+  private codes = new Int32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  similarity(own: ReadonlySet<number>, text: string): number {
+    // At most one trigram per character and one per word end: the table stays under half full.
+    let capacity = this.codes.length;
+    while (capacity < 2 * (text.length + 2)) capacity *= 2;
+    if (capacity !== this.codes.length || this.stamp === 0xffffffff) {
+      this.codes = new Int32Array(capacity);
+      this.stamps = new Uint32Array(capacity);
+      this.stamp = 0;
+    }
+    this.stamp += 1;
+    const { codes, stamps, stamp } = this;
+    const mask = capacity - 1;
+    let distinct = 0;
+    let shared = 0;
+    forEachTrigram(text, (code) => {
+      let slot = Math.imul(code, 0x9e3779b1) >>> 0 & mask;
+      while (stamps[slot] === stamp) {
+        if (codes[slot] === code) return;
+        slot = (slot + 1) & mask;
+      }
+      stamps[slot] = stamp;
+      codes[slot] = code;
+      distinct += 1;
+      if (own.has(code)) shared += 1;
+    });
+    if (own.size === 0 && distinct === 0) return 0;
+    return shared / (own.size + distinct - shared);
+  }
 }
 
 /**
  * Texts compared with each other, each with the best earlier one it resembles. Built for a
  * batch: an inverted index from trigram to the texts added so far, so one lookup costs the
- * postings of its trigrams, not a comparison with every earlier text.
+ * postings of its trigrams, not a comparison with every earlier text; shared trigrams are
+ * counted in a typed array (a Map per lookup was most of the batch's in-memory time).
  */
 export class TrigramIndex {
   private readonly sizes: number[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
+  private counts = new Int32Array(64);
 
   /** Adds a text; returns its number. */
-  add(trigrams: ReadonlySet<string>): number {
+  add(trigrams: ReadonlySet<number>): number {
     const id = this.sizes.length;
     this.sizes.push(trigrams.size);
     for (const trigram of trigrams) {
@@ -32,15 +152,29 @@ export class TrigramIndex {
       if (list) list.push(id);
       else this.postings.set(trigram, [id]);
     }
+    if (this.counts.length < this.sizes.length) {
+      const grown = new Int32Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
     return id;
   }
 
-  /** The added text most similar to `trigrams` among those `accept` allows, with its similarity (0 when none shares a trigram). */
-  best(trigrams: ReadonlySet<string>, accept: (id: number) => boolean): { id: number; similarity: number } | null {
-    const shared = new Map<number, number>();
-    for (const trigram of trigrams) for (const id of this.postings.get(trigram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  /** The added text most similar to `trigrams` among those `accept` allows, with its similarity (null when none shares a trigram). */
+  best(trigrams: ReadonlySet<number>, accept: (id: number) => boolean): { id: number; similarity: number } | null {
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const trigram of trigrams) {
+      const list = this.postings.get(trigram);
+      if (!list) continue;
+      for (const id of list) if ((counts[id] = (counts[id] ?? 0) + 1) === 1) touched.push(id);
+    }
+    // Ids in ascending order, as the Map of the first version iterated them (ties keep the earliest text).
+    touched.sort((x, y) => x - y);
     let best: { id: number; similarity: number } | null = null;
-    for (const [id, count] of shared) {
+    for (const id of touched) {
+      const count = counts[id] ?? 0;
+      counts[id] = 0;
       const similarity = count / (trigrams.size + (this.sizes[id] ?? 0) - count);
       if ((!best || similarity > best.similarity) && accept(id)) best = { id, similarity };
     }

@@ -29,10 +29,13 @@ export function planSql(plan: SearchPlan, firstParam: number): PlanSql | null {
   const params: string[] = [];
   const term = (t: SearchTerm) => {
     params.push(t.text);
-    return `${t.kind === 'word' ? 'kn_word_query' : 'kn_phrase_query'}($${firstParam + params.length - 1}::text)`;
+    return `${t.kind === 'word' ? 'kn_word_queries' : 'kn_phrase_queries'}($${firstParam + params.length - 1}::text)`;
   };
-  const clauseSql = plan.clauses.map((clause) => `(${clause.map(term).join(' || ')})`);
-  const excluded = plan.excluded.length > 0 ? `(${plan.excluded.map(term).join(' || ')})` : null;
+  // kn_any ORs the distinct lexeme queries: the configurations and synonyms of a clause mostly
+  // yield the same lexemes, and GIN evaluates the whole query for every candidate posting.
+  const anyOf = (terms: readonly SearchTerm[]) => `kn_any(${terms.map(term).join(' || ')})`;
+  const clauseSql = plan.clauses.map(anyOf);
+  const excluded = plan.excluded.length > 0 ? anyOf(plan.excluded) : null;
   return {
     any: `(${clauseSql.join(' || ')})`,
     all: `(${clauseSql.join(' && ')})`,

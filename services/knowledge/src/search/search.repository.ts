@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type ArticleScope } from '../articles/articles.repository';
 import type { ArticleStatus, ArticleVisibility } from '../articles/article';
+import { preparedQuery } from './prepared-query';
+import { acrossBuckets } from './search-buckets';
 import { planSql, type SearchPlan } from './search-plan';
 import type { VocabularyFacts } from './term-expansion';
 
@@ -93,33 +95,38 @@ const NO_FACETS: Facets = { categories: [], products: [] };
  * has fewer than `$limit` and the user did not ask for every word: documents matching some
  * clause, ranked by clause coverage and text rank. A strict match always ranks above a loose one.
  *
- * The full-vector strict scan is a MATERIALIZED CTE read through a LIMIT: PostgreSQL plans it
- * for all its rows (the GIN bitmap scan; planned with the LIMIT it would pick a sequential scan
- * that reads ~100 000 rows to find 1 000 matches of common words), yet stops pulling once the
- * cap is reached, and never runs when the title tier already filled the page. The loose scan
- * keeps its LIMIT inside: a query of any common word matches so many rows that a sequential scan
- * finds the cap within a few hundred rows, and the planner picks it.
+ * Every scan is read through a LIMIT (the tier's cap) and stops pulling once it is reached; the
+ * later tiers never run when an earlier one filled the page. With `bucketed` (the articles, see
+ * `search-buckets.ts`) every scan is a UNION ALL over the index buckets, so a query of common
+ * words decodes the postings of one or two buckets instead of all of them. The strict scans are
+ * MATERIALIZED CTEs: PostgreSQL plans them for all their rows (GIN bitmap scans; planned with
+ * the LIMIT it would pick a sequential scan that reads ~100 000 rows to find 1 000 matches of
+ * common words). The loose scan keeps its LIMIT inside, over all its buckets: a query of any
+ * common word matches so many rows that the first bucket mostly fills the cap.
  */
-function candidatesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps, titleVector: string | null): string {
+function candidatesSql(table: string, alias: string, columns: string, filters: string, requireAll: boolean, limit: number, caps: RankingCaps, titleVector: string | null, bucketed: boolean): string {
   const vector = `${alias}.search_vector`;
   const names = columns.split(',').map((column) => `c.${column.trim().split(/\s+|\./).at(-1) ?? ''}`).join(', ');
+  const select = (condition: string) =>
+    bucketed
+      ? acrossBuckets(alias, (bucket) => `SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${bucket} AND ${condition}`)
+      : `SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${condition}`;
   const strict = (from: string) => `SELECT ${names}, 1 AS tier, 0.5 + 0.5 * ${rankSql('c.search_vector', '$2::tsquery')} AS score FROM ${from} c`;
   const titleTier = titleVector
-    ? `title_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${alias}.${titleVector} @@ $2::tsquery AND ${filters}),
+    ? `title_matches AS MATERIALIZED (${select(`${alias}.${titleVector} @@ $2::tsquery AND ${filters}`)}),
     title_tier AS (SELECT * FROM title_matches LIMIT ${caps.title}),`
     : `title_tier AS (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE false),`;
   const notTitle = titleVector ? `AND NOT ${alias}.${titleVector} @@ $2::tsquery` : '';
   return `${titleTier}
-    body_matches AS MATERIALIZED (SELECT ${columns}, ${vector} FROM ${table} ${alias} WHERE ${vector} @@ $2::tsquery ${notTitle} AND ${filters}),
+    body_matches AS MATERIALIZED (${select(`${vector} @@ $2::tsquery ${notTitle} AND ${filters}`)}),
     body_tier AS (SELECT * FROM body_matches WHERE (SELECT count(*) FROM title_tier) < $${limit} LIMIT ${caps.strict}),
     strict AS (${strict('title_tier')} UNION ALL ${strict('body_tier')}),
     loose AS (
       SELECT ${names}, 0 AS tier,
              0.5 * (SELECT count(*) FROM unnest($3::tsquery[]) AS clause(q) WHERE c.search_vector @@ clause.q)::float8 / cardinality($3::tsquery[])
                + 0.5 * ${rankSql('c.search_vector', '$1::tsquery')} AS score
-        FROM (SELECT ${columns}, ${vector} FROM ${table} ${alias}
-               WHERE ${requireAll ? 'false' : 'true'} AND (SELECT count(*) FROM strict) < $${limit}
-                 AND ${vector} @@ $1::tsquery AND NOT ${vector} @@ $2::tsquery AND ${filters}
+        FROM (${select(`${requireAll ? 'false' : 'true'} AND (SELECT count(*) FROM strict) < $${limit}
+                 AND ${vector} @@ $1::tsquery AND NOT ${vector} @@ $2::tsquery AND ${filters}`)}
                LIMIT ${caps.loose}) c),
     matches AS (SELECT * FROM strict UNION ALL SELECT * FROM loose ORDER BY tier DESC, score DESC, id LIMIT $${limit})`;
 }
@@ -184,8 +191,9 @@ export class SearchRepository {
          (SELECT COALESCE(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]') FROM
            (SELECT p AS value, count(*)::int AS count FROM ${facetRows} r, unnest(r.products) AS p GROUP BY p ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}) f) AS products`
       : `'[]'::json AS categories, '[]'::json AS products`;
-    const rows = (await this.manager.query(
-      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector')}
+    const rows = (await preparedQuery(
+      this.manager,
+      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', true)}
        SELECT (SELECT COALESCE(json_agg(h ORDER BY h.tier DESC, h.score DESC, h.id), '[]') FROM
                 (SELECT m.id, m.tier, m.score, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status,
                         ts_headline(a.search_config, a.problem || E'\\n' || a.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
@@ -205,7 +213,7 @@ export class SearchRepository {
       AND ($4::tsquery IS NULL OR NOT c_.search_vector @@ $4::tsquery)`;
     const columns = 'c_.ticket_id AS id, c_.number, c_.summary, c_.problem, c_.resolution, c_.search_config';
     const rows = (await this.manager.query(
-      `WITH ${candidatesSql('knowledge_cases', 'c_', columns, filters, false, 6, DEFAULT_CAPS, null)}
+      `WITH ${candidatesSql('knowledge_cases', 'c_', columns, filters, false, 6, DEFAULT_CAPS, null, false)}
        SELECT m.id AS ticket_id, m.number, m.summary, m.score, ts_headline(m.search_config, m.problem || E'\\n' || m.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
          FROM matches m ORDER BY m.tier DESC, m.score DESC, m.id`,
       [...compiledParams(plan), excludeTicketId, limit],

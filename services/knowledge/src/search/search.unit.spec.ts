@@ -47,9 +47,9 @@ describe('planSql', () => {
   it('numbers parameters once and combines clauses with OR (any) and AND (all)', () => {
     const sql = planSql({ clauses: [[{ kind: 'word', text: 'a' }, { kind: 'word', text: 'b' }], [{ kind: 'phrase', text: 'c d' }]], excluded: [{ kind: 'word', text: 'e' }], requireAll: false }, 3);
     expect(sql?.params).toEqual(['a', 'b', 'c d', 'e']);
-    expect(sql?.any).toBe('((kn_word_query($3::text) || kn_word_query($4::text)) || (kn_phrase_query($5::text)))');
-    expect(sql?.all).toBe('((kn_word_query($3::text) || kn_word_query($4::text)) && (kn_phrase_query($5::text)))');
-    expect(sql?.excluded).toBe('(kn_word_query($6::text))');
+    expect(sql?.any).toBe('(kn_any(kn_word_queries($3::text) || kn_word_queries($4::text)) || kn_any(kn_phrase_queries($5::text)))');
+    expect(sql?.all).toBe('(kn_any(kn_word_queries($3::text) || kn_word_queries($4::text)) && kn_any(kn_phrase_queries($5::text)))');
+    expect(sql?.excluded).toBe('kn_any(kn_word_queries($6::text))');
     expect(planSql({ clauses: [], excluded: [], requireAll: false }, 1)).toBeNull();
   });
 });

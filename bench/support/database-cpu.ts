@@ -74,13 +74,28 @@ export function processCpuMs(pid: number): number {
  * benchmark cost it.
  */
 export function natsServerCpuMs(): number {
+  return processCpuMs(sharedNatsServerPid());
+}
+
+/**
+ * The pid of the longest-running nats-server on this machine (NaN when none runs here): the shared
+ * one the benchmark uses; tests running beside it may start and stop servers of their own, which
+ * must not be mistaken for it between two readings.
+ */
+export function sharedNatsServerPid(): number {
+  let oldest = { pid: Number.NaN, start: Number.POSITIVE_INFINITY };
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'nats-server') return processCpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'nats-server') continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 22 (starttime), counted after the parenthesised command name.
+      const start = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      if (start < oldest.start) oldest = { pid: Number(entry), start };
     } catch {
       // The process ended meanwhile.
     }
   }
-  return Number.NaN;
+  return oldest.pid;
 }
+

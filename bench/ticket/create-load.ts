@@ -8,6 +8,14 @@ export interface CreateLoadResult {
   readonly perSecond: number;
   /** Latency of each successful call in the window, ms. */
   readonly latencies: number[];
+  /**
+   * Of the same calls, the time from the moment the generator actually sent it to its response, ms:
+   * the latency without the generator's own lateness in sending (a paced call waits in the
+   * generator when its timer fires late).
+   */
+  readonly roundTrips: number[];
+  /** Paced phase: how late the generator's timer fired for each batch of sends, ms. */
+  readonly sendLags: number[];
   /** Ticket id → when its CreateTicket response arrived ({@link nowMs} clock). */
   readonly returnedAt: Map<string, number>;
   /** Failed calls by gRPC status name. */
@@ -22,12 +30,14 @@ type Sample = (startedAt: number) => Promise<void>;
 /** One CreateTicket call; records latency from `startedAt` and the response time when `record` is on. */
 function sampler(client: UnaryClient, token: string, result: CreateLoadResult, record: () => boolean): Sample {
   return async (startedAt) => {
+    const sentAt = nowMs();
     try {
       const response = await client.call<{ ticket?: { id?: string } }>('CreateTicket', createTicketRequest(), token);
       const returned = nowMs();
       result.succeeded += 1;
       if (!record()) return;
       result.latencies.push(returned - startedAt);
+      result.roundTrips.push(returned - sentAt);
       if (response.ticket?.id) result.returnedAt.set(response.ticket.id, returned);
     } catch (error) {
       if (!record()) return;
@@ -38,7 +48,7 @@ function sampler(client: UnaryClient, token: string, result: CreateLoadResult, r
 }
 
 function emptyResult(windowSeconds: number): CreateLoadResult {
-  return { perSecond: 0, latencies: [], returnedAt: new Map(), errors: new Map(), windowSeconds, succeeded: 0 };
+  return { perSecond: 0, latencies: [], roundTrips: [], sendLags: [], returnedAt: new Map(), errors: new Map(), windowSeconds, succeeded: 0 };
 }
 
 /**
@@ -76,6 +86,7 @@ export async function pacedLoad(client: UnaryClient, token: string, opts: { perS
   for (let tick = 0; tick < ticks; tick += 1) {
     const due = start + tick * opts.tickMs;
     await sleepUntil(due);
+    result.sendLags.push(nowMs() - due);
     // Whole calls per tick that add up to the rate (2.5 per tick → 2, 3, 2, 3, …).
     const batch = Math.floor((tick + 1) * perTick) - Math.floor(tick * perTick);
     for (let i = 0; i < batch; i += 1) calls.push(sample(due));

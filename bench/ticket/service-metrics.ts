@@ -4,7 +4,7 @@
  * `helpdesk_grpc_request_duration_seconds`, handler start → response handed to grpc-js), its
  * event loop delay (prom-client's `nodejs_eventloop_lag_*`, whose histogram starts afresh at
  * every scrape, so the reading after a phase covers just that phase) and its garbage collection
- * time (`nodejs_gc_duration_seconds`). Set beside the client's latency they tell whether a slow
+ * time and young-generation pauses (`nodejs_gc_duration_seconds`, scavenges by bucket). Set beside the client's latency they tell whether a slow
  * call was slow inside the service, stalled by its event loop, or lost outside it (the load
  * generator, the sockets, a process waiting for a core).
  */
@@ -20,6 +20,8 @@ export interface ServiceMetrics {
   readonly eventLoopMax: number;
   /** GC seconds since the start of the process. */
   readonly gcSeconds: number;
+  /** Young-generation collections (scavenges) since the start: how many, and how many took over 10 / 100 ms. */
+  readonly scavenges: { readonly count: number; readonly over10ms: number; readonly over100ms: number };
 }
 
 export async function readServiceMetrics(httpPort: number): Promise<ServiceMetrics> {
@@ -28,6 +30,7 @@ export async function readServiceMetrics(httpPort: number): Promise<ServiceMetri
   let eventLoopP99 = Number.NaN;
   let eventLoopMax = Number.NaN;
   let gcSeconds = 0;
+  const minorAtMost = new Map<string, number>();
   for (const line of text.split('\n')) {
     const value = Number(line.split(' ').at(-1));
     if (line.startsWith('helpdesk_grpc_request_duration_seconds_bucket{') && line.includes(CREATE_OK)) {
@@ -36,8 +39,14 @@ export async function readServiceMetrics(httpPort: number): Promise<ServiceMetri
     } else if (line.startsWith('nodejs_eventloop_lag_p99_seconds')) eventLoopP99 = value;
     else if (line.startsWith('nodejs_eventloop_lag_max_seconds')) eventLoopMax = value;
     else if (line.startsWith('nodejs_gc_duration_seconds_sum')) gcSeconds += value;
+    else if (line.startsWith('nodejs_gc_duration_seconds_bucket{') && line.includes('kind="minor"')) {
+      const le = /le="([^"]+)"/.exec(line)?.[1];
+      if (le) minorAtMost.set(le, value);
+    }
   }
-  return { at: Date.now(), createBuckets, eventLoopP99, eventLoopMax, gcSeconds };
+  const count = minorAtMost.get('+Inf') ?? 0;
+  const scavenges = { count, over10ms: count - (minorAtMost.get('0.01') ?? count), over100ms: count - (minorAtMost.get('0.1') ?? count) };
+  return { at: Date.now(), createBuckets, eventLoopP99, eventLoopMax, gcSeconds, scavenges };
 }
 
 /** The phase between two scrapes, as one line of text. */
@@ -49,6 +58,8 @@ export function serviceMetricsText(before: ServiceMetrics, after: ServiceMetrics
   return (
     `inside the service: ${total} CreateTicket calls, ${over(0.025)}, ${over(0.05)}, ${over(0.1)}; ` +
     `event loop delay p99 ${(after.eventLoopP99 * 1_000).toFixed(1)} ms, max ${(after.eventLoopMax * 1_000).toFixed(1)} ms; ` +
-    `GC ${gcMs.toFixed(0)} ms (${((gcMs / Math.max(1, after.at - before.at)) * 100).toFixed(1)} % of the phase)`
+    `GC ${gcMs.toFixed(0)} ms (${((gcMs / Math.max(1, after.at - before.at)) * 100).toFixed(1)} % of the phase), ` +
+    `${after.scavenges.count - before.scavenges.count} scavenges, ${after.scavenges.over10ms - before.scavenges.over10ms} over 10 ms, ` +
+    `${after.scavenges.over100ms - before.scavenges.over100ms} over 100 ms`
   );
 }

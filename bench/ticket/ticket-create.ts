@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closedLoop, pacedLoad, type CreateLoadResult } from './create-load';
 import { CreatedEventWatcher } from './created-events';
 import { formatMs, summarize, type LatencySummary } from '../support/latency';
@@ -115,9 +116,15 @@ async function pacedPhase(service: TicketProcess, client: UnaryClient, watcher: 
   const natsBefore = natsServerCpuMs();
   const serviceCpuBefore = service.cpuMs();
   const metricsBefore = await readServiceMetrics(service.port('HTTP_PORT'));
+  // The generator's own event loop: a late timer or a slow response callback is latency it adds itself.
+  const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+  generatorLoop.enable();
   const load = await pacedLoad(client, service.tokens.agent, PACED);
+  generatorLoop.disable();
   const serviceSide = serviceMetricsText(metricsBefore, await readServiceMetrics(service.port('HTTP_PORT')));
   const latency = summarize(load.latencies);
+  const roundTrip = summarize(load.roundTrips);
+  const sendLag = summarize(load.sendLags);
   const events = await eventDelays(watcher, load);
   const perTicket = await cpuMsPerTicket(service, serviceCpuBefore, load);
   const databaseCpu = await databaseCpuText(database, databaseBefore, natsBefore, load);
@@ -126,6 +133,8 @@ async function pacedPhase(service: TicketProcess, client: UnaryClient, watcher: 
       `  ${load.perSecond.toFixed(0)} tickets/s achieved (${load.latencies.length} tickets); latency p50 ${formatMs(latency.p50)}, ` +
       `p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)}${errorsText(load)}\n` +
       `  ${serviceSide}\n` +
+      `  load generator: send timer late p99 ${formatMs(sendLag.p99)}, max ${formatMs(sendLag.max)}; from the actual send: p50 ${formatMs(roundTrip.p50)}, ` +
+      `p99 ${formatMs(roundTrip.p99)}; its event loop delay p99 ${formatMs(generatorLoop.percentile(99) / 1e6)}, max ${formatMs(generatorLoop.max / 1e6)}\n` +
       `  response → created event: p50 ${formatMs(events.p50)}, p99 ${formatMs(events.p99)}, max ${formatMs(events.max)} ` +
       `(${events.beforeResponse} events arrived before the response; ${events.missing} missing)\n` +
       `  ticket service CPU per ticket (until quiet): ${perTicket.toFixed(2)} ms\n` +

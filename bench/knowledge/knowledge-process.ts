@@ -1,4 +1,5 @@
-import { signTestJwt } from '@helpdesk/testing';
+import { signTestJwt, type TestDatabase } from '@helpdesk/testing';
+import { Client as PgClient } from 'pg';
 import { buildService, startServiceProcess, type ServiceProcess } from '../support/service-process';
 
 /** Service processes the benchmark starts. */
@@ -14,6 +15,30 @@ export function buildKnowledgeService(): Promise<void> {
   return buildService('knowledge');
 }
 
+/** Where the service's database comes from. */
+export interface KnowledgeBase {
+  /** Start from a copy of this database (a seeded base kept by an earlier run) instead of an empty one. */
+  readonly template?: string;
+  /** Leave the database in place when the service stops. */
+  readonly keepDatabase?: boolean;
+}
+
+/** Replaces the fresh, still unused database `db` with a file copy of `template`. */
+async function copyDatabase(template: string, db: TestDatabase): Promise<void> {
+  const admin = new URL(db.url);
+  admin.pathname = '/postgres';
+  const pg = new PgClient({ connectionString: admin.toString() });
+  await pg.connect();
+  try {
+    const startedAt = Date.now();
+    await pg.query(`DROP DATABASE "${db.name}"`);
+    await pg.query(`CREATE DATABASE "${db.name}" TEMPLATE "${template}" STRATEGY file_copy`);
+    console.log(`  copied the seeded base ${template} in ${((Date.now() - startedAt) / 1_000).toFixed(0)} s`);
+  } finally {
+    await pg.end();
+  }
+}
+
 /**
  * Starts the service (its warnings show in the benchmark's output) and resolves once gRPC health
  * answers SERVING. `BENCH_KNOWLEDGE_NODE_ARGS` passes node flags, e.g.
@@ -21,7 +46,8 @@ export function buildKnowledgeService(): Promise<void> {
  * `BENCH_KNOWLEDGE_REPLICAS` (default 1) starts that many processes on the one database, sharing
  * the durable consumers (gRPC calls go to the first).
  */
-export async function startKnowledgeProcess(label: string, env: Record<string, string> = {}): Promise<KnowledgeProcess> {
+export async function startKnowledgeProcess(label: string, env: Record<string, string> = {}, base: KnowledgeBase = {}): Promise<KnowledgeProcess> {
+  const { template } = base;
   const service = await startServiceProcess({
     service: 'knowledge',
     label,
@@ -30,6 +56,8 @@ export async function startKnowledgeProcess(label: string, env: Record<string, s
     stdout: 'inherit',
     stderr: 'inherit',
     nodeArgsEnv: 'BENCH_KNOWLEDGE_NODE_ARGS',
+    keepDatabase: base.keepDatabase ?? false,
+    ...(template ? { beforeStart: (db: TestDatabase) => copyDatabase(template, db) } : {}),
   });
   return {
     ...service,

@@ -32,6 +32,8 @@ export interface ServiceProcessOptions {
    * migrate`) and seed a large data set the service loads at start.
    */
   readonly beforeStart?: (db: TestDatabase) => Promise<void>;
+  /** Leave the database in place at stop (e.g. to keep a seeded base for later runs); dropped unless set. */
+  readonly keepDatabase?: boolean;
   /** Where the process's stdout / stderr go: `tail` keeps the last lines for error messages (default). */
   readonly stdout?: OutputMode;
   readonly stderr?: OutputMode;
@@ -105,7 +107,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       if (code !== 0) console.log(`  ${service} service exited with ${code}; its last output:\n${started[i]!.output.text()}`);
     });
     if (!options.nats) await nats.cleanup();
-    await db.drop();
+    if (!options.keepDatabase) await db.drop();
   };
 
   try {

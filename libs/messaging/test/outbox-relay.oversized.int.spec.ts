@@ -151,6 +151,9 @@ describe('outbox relay and an event larger than NATS max_payload', () => {
     await expectEventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 15_000 });
     expect(await parkedCount()).toBe(0);
 
+    // The test's own connection may still be reconnecting, or reach the restarted server before its
+    // JetStream has recovered the stream (a request then times out): ask until the stream answers.
+    await expectEventually(async () => expect(await streamMessageCount(nc, stream())).toBe(4), { timeoutMs: 20_000 });
     const events = await readEvents(nc, { stream: stream(), subject: subject(), count: 4 });
     const [first, , last] = written;
     expect(events.map((e) => e.event.id)).toEqual([first?.id, last?.id, borderline.id, big.id]);

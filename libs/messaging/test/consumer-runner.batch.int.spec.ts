@@ -69,10 +69,13 @@ describe('consumer runner: a handler with handleBatch', () => {
       expect(await effectsOf(h, event.id)).toBe(i === 37 ? 0 : 1);
       expect(await inboxRowsOf(h, event.id)).toBe(i === 37 ? 0 : 1);
     }
-    // Events were waiting, so they came in batches of up to 20, in stream order.
-    expect(batches[0]).toHaveLength(20);
-    expect(batches[0]).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+    // Events were waiting, so they came in batches of up to 20 (what the socket had delivered when a
+    // batch started: all 20 on a quiet machine, fewer on a busy one), in stream order.
+    expect(batches[0]?.[0]).toBe('n0');
+    expect(Math.max(...batches.map((b) => b.length))).toBeGreaterThan(1);
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(20);
+    const firstSeen = [...new Set(batches.flat().filter((n) => n !== 'poison'))];
+    expect(firstSeen).toEqual([...firstSeen].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
     // Only failed batches went one by one: the poison's, and on a busy machine also the batch its
     // redelivery joined when later events were still waiting. Good events once each, the poison until the DLQ.
     expect(singles.filter((n) => n === 'poison')).toHaveLength(2);

@@ -32,6 +32,17 @@ describe('trace context across the outbox and NATS', () => {
     },
   });
 
+  /** Turns down every note but "traced": counted, acknowledged, not traced. */
+  const onTracedNotesOnly = eventHandler({
+    event: noteAddedV1,
+    durable: 'test-note-filtered',
+    appliesTo: (event) => event.data.note === 'traced',
+    async handle() {
+      // Nothing to do: only the span matters here.
+    },
+  });
+  let filtered: ConsumerRunner;
+
   beforeAll(async () => {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
@@ -40,9 +51,12 @@ describe('trace context across the outbox and NATS', () => {
     relay = new OutboxRelay({ databaseUrl: h.db.url, nc: h.nats.nc, naming: h.nats.naming, logger: silentLogger });
     runner = testRunner(h, onNoteAdded);
     await runner.start();
+    filtered = testRunner(h, onTracedNotesOnly);
+    await filtered.start();
   });
 
   afterAll(async () => {
+    await filtered.stop();
     await runner.stop();
     await relay.stop();
     await h.cleanup();
@@ -53,7 +67,14 @@ describe('trace context across the outbox and NATS', () => {
   });
 
   const spanOf = (kind: SpanKind, destination: string): ReadableSpan | undefined =>
-    exporter.getFinishedSpans().find((s) => s.kind === kind && s.attributes['messaging.destination.name'] === destination);
+    exporter
+      .getFinishedSpans()
+      .find(
+        (s) =>
+          s.kind === kind &&
+          s.attributes['messaging.destination.name'] === destination &&
+          (kind !== SpanKind.CONSUMER || s.attributes['messaging.consumer.group.name'] === runner.durable),
+      );
 
   it('gives the PRODUCER and CONSUMER spans the trace of the change that wrote the event', async () => {
     const ticket = randomUUID();
@@ -82,5 +103,27 @@ describe('trace context across the outbox and NATS', () => {
     expect(consumer.attributes['helpdesk.consumer.outcome']).toBe('handled');
     // A follow-up event written by the handler continues the same trace, from the CONSUMER span.
     expect(followUps[0]![0]!.traceparent).toBe(`00-${traceId}-${consumer.spanContext().spanId}-01`);
+  });
+
+  it('traces no event that a handler turns down (counted as skipped), and the ones it handles', async () => {
+    const ticket = randomUUID();
+    const traceId = await trace.getTracer('test').startActiveSpan('add notes', async (span) => {
+      await withTransaction(h.dataSource, (manager) =>
+        publisher.add(manager, [
+          { event: noteAddedV1, subject: ticket, data: note(ticket, 'untraced') },
+          { event: noteAddedV1, subject: ticket, data: note(ticket, 'traced') },
+        ]),
+      );
+      span.end();
+      return span.spanContext().traceId;
+    });
+    await relay.flush();
+    const filteredSpans = () =>
+      exporter
+        .getFinishedSpans()
+        .filter((s) => s.kind === SpanKind.CONSUMER && s.spanContext().traceId === traceId && s.attributes['messaging.consumer.group.name'] === filtered.durable);
+    // Events of one subject are handled in stream order: once the second has its span, the first was settled.
+    await expectEventually(() => expect(filteredSpans().map((s) => s.attributes['helpdesk.consumer.outcome'])).toContain('handled'));
+    expect(filteredSpans().map((s) => s.attributes['helpdesk.consumer.outcome'])).toEqual(['handled']);
   });
 });

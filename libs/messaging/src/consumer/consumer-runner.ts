@@ -2,7 +2,8 @@ import { streamForType, type CloudEvent } from '@helpdesk/contracts';
 import { withTransaction } from '@helpdesk/persistence';
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { context, SpanStatusCode } from '@opentelemetry/api';
-import { decodeCloudEvent, parseJson } from '../envelope/decode-cloud-event';
+import type { z } from 'zod';
+import { decodeCloudEvent, parseJson, type DecodedEvent } from '../envelope/decode-cloud-event';
 import { EventValidationError } from '../envelope/event-validation.error';
 import { stderrLogger, type MessagingLogger } from '../logging/messaging-logger';
 import type { ConsumerMetrics, HandleOutcome } from '../metrics/messaging-metrics';
@@ -135,6 +136,11 @@ export class ConsumerRunner {
     const started = performance.now();
     const ready: { msg: JsMsg; parsed: { readonly value: unknown }; event: CloudEvent }[] = [];
     for (const { msg, parsed } of batch) {
+      if (parsed && this.options.handler.appliesToDocument?.(parsed.value) === false) {
+        ackSoon(msg);
+        this.metrics.handled(this.durable, 'skipped');
+        continue;
+      }
       const decoded = parsed ? decodeCloudEvent(this.options.handler.event, parsed.value) : undefined;
       let applies = false;
       if (decoded?.ok) {
@@ -206,6 +212,17 @@ export class ConsumerRunner {
     const started = performance.now();
     const deliveryCount = msg.info.deliveryCount;
     if (deliveryCount > 1) this.metrics.redelivered(this.durable);
+    const skipsDocument = parsed !== undefined && this.options.handler.appliesToDocument?.(parsed.value) === false;
+    const decoded = parsed && !skipsDocument ? decodeCloudEvent(this.options.handler.event, parsed.value) : undefined;
+    const check = decoded?.ok ? await this.check(decoded.event) : undefined;
+    if (skipsDocument || check?.applies === false) {
+      // Counted, not traced, as in processBatch: most events of a consumer that filters need no
+      // work (the service's own ticket events), and a span each was a large part of their cost.
+      ackSoon(msg);
+      this.metrics.handled(this.durable, 'skipped');
+      this.metrics.observeHandlerDuration(this.durable, (performance.now() - started) / 1_000);
+      return;
+    }
     const { span, context: ctx } = startProcessSpan({
       destination: msg.subject,
       consumer: this.durable,
@@ -214,7 +231,7 @@ export class ConsumerRunner {
       envelope: traceFieldsOf(parsed?.value),
     });
     try {
-      const outcome = await context.with(ctx, () => this.handle(msg, parsed));
+      const outcome = await context.with(ctx, () => this.handle(msg, decoded, check));
       span.setAttribute('helpdesk.consumer.outcome', outcome);
       if (outcome === 'dead_lettered') span.setStatus({ code: SpanStatusCode.ERROR, message: 'moved to the DLQ' });
       this.metrics.handled(this.durable, outcome);
@@ -228,19 +245,25 @@ export class ConsumerRunner {
     }
   }
 
-  private async handle(msg: JsMsg, parsed: { readonly value: unknown } | undefined): Promise<HandleOutcome> {
+  /** `appliesTo`, asked before any span is started; a failing check is kept for {@link handle} to retry. */
+  private async check(event: CloudEvent): Promise<Check> {
+    try {
+      return { applies: await this.applies(event) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  /** A delivery whose check did not turn it down: dead-letter, retry or handle it. */
+  private async handle(msg: JsMsg, decoded: DecodedEvent<z.ZodType> | undefined, check: Check | undefined): Promise<HandleOutcome> {
     const { event: definition } = this.options.handler;
-    if (!parsed) {
+    if (!decoded) {
       return this.deadLetter(msg, 'invalid', new EventValidationError(definition.type, [{ path: '', message: 'payload is not JSON' }]));
     }
-    const decoded = decodeCloudEvent(definition, parsed.value);
     if (!decoded.ok) return this.deadLetter(msg, 'invalid', decoded.error);
     let fresh: boolean;
     try {
-      if (!(await this.applies(decoded.event))) {
-        ackSoon(msg);
-        return 'skipped';
-      }
+      if (check?.error) throw check.error;
       fresh = await this.apply(decoded.event, msg);
     } catch (error) {
       return this.failed(msg, error instanceof Error ? error : new Error(String(error)));
@@ -305,6 +328,9 @@ export class ConsumerRunner {
     }
   }
 }
+
+/** What `appliesTo` said about an event, or how asking it failed. */
+type Check = { readonly applies: boolean; readonly error?: undefined } | { readonly applies?: undefined; readonly error: Error };
 
 /** A pulled message and its body parsed as JSON (undefined when it is not JSON). */
 interface Delivery {

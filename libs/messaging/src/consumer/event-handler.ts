@@ -44,6 +44,14 @@ export interface EventHandlerDefinition<S extends z.ZodType = z.ZodType> {
    * not have mattered to the event anyway. Throwing retries the event like a failing `handle`.
    */
   appliesTo?(event: CloudEvent<z.output<S>>, reader: EntityManager): boolean | Promise<boolean>;
+  /**
+   * A cheaper first check on the JSON document as received, asked before it is decoded and
+   * validated: `false` acknowledges it at once as `skipped` (untraced), like `appliesTo`;
+   * `true` goes on the usual way. Only for events the service itself validated when it wrote
+   * them (its own ticket events), where a skipped document that would have failed validation is
+   * nothing to dead-letter. Answer `true` whenever the document does not look as expected.
+   */
+  appliesToDocument?(document: unknown): boolean;
   handle(event: CloudEvent<z.output<S>>, tx: HandlerContext): Promise<void>;
   /**
    * Optional bulk form of `handle`, for consumers whose cost is round trips per event. With it

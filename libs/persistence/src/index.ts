@@ -7,6 +7,7 @@ export { combineStatements, runAsOneStatement } from './single-statement';
 export type { SqlStatement } from './single-statement';
 export { AdvisoryLock } from './advisory-lock';
 export { GroupedCalls } from './grouped-calls';
+export { preparedQuery } from './prepared-query';
 export type { GroupRunner, GroupedCallsOptions } from './grouped-calls';
 export { platformMigrations } from './migrations/platform-migrations';
 export { CreateOutbox1732350000000 } from './migrations/1732350000000-create-outbox';

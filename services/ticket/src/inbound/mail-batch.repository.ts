@@ -6,7 +6,9 @@ import type { HistoryEntry } from '../history/history-chain';
 import { entryFromRow, type HistoryRow } from '../history/history.repository';
 import { isUuid } from '../shared/uuid';
 import type { Ticket } from '../tickets/ticket';
-import { TICKET_COLUMNS, WRITE_COLUMNS, ticketFromRow, ticketValues, type TicketRow } from '../tickets/ticket-row';
+import { insertHistory, insertTickets, ticketRecord } from '../tickets/ticket-json-rows';
+import { TICKET_COLUMNS, WRITE_COLUMNS, ticketFromRow, type TicketRow } from '../tickets/ticket-row';
+import { insertRows } from '../shared/json-rows';
 import { TicketError } from '../tickets/ticket.errors';
 import type { HeldTicket } from './mail-append';
 import type { SenderContact } from './mail-intake';
@@ -121,7 +123,7 @@ export function writeStatements(writes: MailBatchWrites, actor: Actor): SqlState
   const history = [...writes.history, ...openings.flatMap((opening) => opening.history)];
   const statements: SqlStatement[] = [];
   if (writes.updates.length > 0) statements.push(updateTickets(writes.updates, actor));
-  if (openings.length > 0) statements.push(insertRows('tickets', [...WRITE_COLUMNS, 'created_by'], openings.map(({ ticket }) => ({ ...ticketRow(ticket, actor), created_by: actor }))));
+  if (openings.length > 0) statements.push(insertTickets(openings.map(({ ticket }) => ({ ticket, actor }))));
   if (messages.length > 0) statements.push(insertMessages(messages));
   if (history.length > 0) statements.push(insertHistory(history));
   statements.push(...fileStatements(messages));
@@ -147,20 +149,6 @@ function insertMessages(messages: readonly OpeningMessage[]): SqlStatement {
     call_id: message.callId,
     in_reply_to_message_id: message.inReplyToMessageId,
     created_at: message.createdAt,
-  })));
-}
-
-function insertHistory(entries: readonly HistoryEntry[]): SqlStatement {
-  return insertRows('ticket_history', HISTORY_COLUMNS, entries.map((entry) => ({
-    ticket_id: entry.ticketId,
-    seq: entry.seq,
-    at: entry.at,
-    actor: entry.actor,
-    kind: entry.kind,
-    before: entry.before,
-    after: entry.after,
-    prev_hash: entry.prevHash,
-    hash: entry.hash,
   })));
 }
 
@@ -197,7 +185,7 @@ function fileStatements(messages: readonly OpeningMessage[]): SqlStatement[] {
 /** The next versions of held tickets, each only where the row is still at the version the batch read. */
 function updateTickets(updates: MailBatchWrites['updates'], actor: Actor): SqlStatement {
   const columns = WRITE_COLUMNS.filter((column) => column !== 'id');
-  const rows = updates.map(({ ticket, previousVersion }) => ({ row: ticketRow(ticket, actor), previous: previousVersion }));
+  const rows = updates.map(({ ticket, previousVersion }) => ({ row: ticketRecord(ticket, actor), previous: previousVersion }));
   return {
     text: `UPDATE tickets t SET (${columns.join(', ')}) = (${columns.map((c) => `r.${c}`).join(', ')})
        FROM jsonb_array_elements($1::jsonb) e, LATERAL jsonb_populate_record(NULL::tickets, e->'row') r
@@ -216,25 +204,3 @@ const HISTORY_COLUMNS = ['ticket_id', 'seq', 'at', 'actor', 'kind', 'before', 'a
 const ATTACHMENT_COLUMNS = ['sha256', 'size_bytes', 'created_at', 'origin_mail_id', 'origin_part_id'] as const;
 const MESSAGE_ATTACHMENT_COLUMNS = ['message_id', 'position', 'sha256', 'file_name', 'content_type', 'inline', 'content_id'] as const;
 
-/**
- * A multi-row INSERT from one JSON array: `jsonb_populate_recordset` reads each object as a row
- * of the table itself, so every column gets the table's own type (jsonb stays jsonb, arrays
- * become arrays, ISO strings timestamps) without a type list kept in step with the migrations.
- * ORDINALITY keeps the array's order, which identity columns follow.
- */
-function insertRows(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): SqlStatement {
-  const list = columns.join(', ');
-  return {
-    text: `INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) WITH ORDINALITY ORDER BY ordinality`,
-    values: [JSON.stringify(rows)],
-  };
-}
-
-/** A `tickets` row as an object: the repository's values by column, jsonb columns as JSON (not as text). */
-function ticketRow(ticket: Ticket, actor: Actor): Record<string, unknown> {
-  const values = ticketValues(ticket, '');
-  const row: Record<string, unknown> = Object.fromEntries(WRITE_COLUMNS.map((column, i) => [column, values[i]]));
-  row['external_references'] = ticket.externalReferences;
-  row['updated_by'] = actor;
-  return row;
-}

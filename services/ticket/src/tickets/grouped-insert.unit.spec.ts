@@ -1,3 +1,4 @@
+import { runAsOneStatement, type SqlStatement } from '@helpdesk/persistence';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { groupedInsert } from './ticket-unit-of-work';
 
@@ -11,15 +12,16 @@ function managerFailing(fail: (text: string, values: readonly unknown[]) => Erro
       return error ? Promise.reject(error) : Promise.resolve([]);
     },
   } as unknown as EntityManager;
-  return { manager, texts };
+  return { run: (statements: readonly SqlStatement[]) => runAsOneStatement(manager, statements), texts };
 }
 
-const creation = (n: number) => [{ text: `INSERT INTO t (n) VALUES ($1)`, values: [n] }];
+/** One statement per creation (the service's own writes a group as one statement per table). */
+const statementsOf = (creations: readonly number[]) => creations.map((n) => ({ text: `INSERT INTO t (n) VALUES ($1)`, values: [n] }));
 
 describe('groupedInsert', () => {
   it('writes a group in one statement', async () => {
-    const { manager, texts } = managerFailing(() => undefined);
-    const outcomes = await groupedInsert(manager, [creation(1), creation(2), creation(3)]);
+    const { run, texts } = managerFailing(() => undefined);
+    const outcomes = await groupedInsert(run, [1, 2, 3], statementsOf);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('s3 AS (INSERT INTO t (n) VALUES ($3))');
@@ -27,16 +29,16 @@ describe('groupedInsert', () => {
 
   it('writes each creation alone when the database refuses the group, so only the bad one fails', async () => {
     // Creation 2 breaks a constraint: the grouped statement (which holds it) and its own fail.
-    const { manager, texts } = managerFailing((text, values) => (values.includes(2) ? new QueryFailedError(text, [...values], new Error('duplicate key')) : undefined));
-    const outcomes = await groupedInsert(manager, [creation(1), creation(2), creation(3)]);
+    const { run, texts } = managerFailing((text, values) => (values.includes(2) ? new QueryFailedError(text, [...values], new Error('duplicate key')) : undefined));
+    const outcomes = await groupedInsert(run, [1, 2, 3], statementsOf);
     expect(texts).toHaveLength(4);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
   it('fails the whole group with the error when the connection, not the database, failed', async () => {
     const lost = new Error('Connection terminated unexpectedly');
-    const { manager, texts } = managerFailing(() => lost);
-    const outcomes = await groupedInsert(manager, [creation(1), creation(2)]);
+    const { run, texts } = managerFailing(() => lost);
+    const outcomes = await groupedInsert(run, [1, 2], statementsOf);
     expect(texts).toHaveLength(1);
     expect(outcomes).toEqual([
       { status: 'rejected', reason: lost },

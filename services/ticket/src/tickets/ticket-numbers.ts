@@ -18,7 +18,7 @@ export class TicketNumbers {
   constructor(dataSource: DataSource, tickets: TicketsRepository, prefix: string) {
     this.draws = new GroupedCalls<null, string>(
       async (group) => {
-        const numbers = group.length === 1 ? [await tickets.nextNumber(dataSource.manager, prefix)] : await tickets.nextNumbers(dataSource.manager, prefix, group.length);
+        const numbers = await tickets.drawNumbers(dataSource, prefix, group.length);
         return numbers.map((value) => ({ status: 'fulfilled', value }));
       },
       { maxGroup: MAX_GROUP },

@@ -2,12 +2,13 @@ import { scopeOf, type Caller, type CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
 import type { CloudEvent } from '@helpdesk/contracts';
 import type { DomainEvent, OutboxPublisher } from '@helpdesk/messaging';
-import { GroupedCalls, runAsOneStatement, withTransaction, type SqlStatement } from '@helpdesk/persistence';
+import { combineStatements, GroupedCalls, preparedQuery, withTransaction, type SqlStatement } from '@helpdesk/persistence';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { appendEntries, type HistoryEntry } from '../history/history-chain';
 import { HistoryRepository } from '../history/history.repository';
 import type { Ticket } from './ticket';
 import type { ChangeContext, TicketDecision, TicketPolicy } from './ticket-decisions';
+import { insertHistory, insertTickets } from './ticket-json-rows';
 import { TicketsRepository } from './tickets.repository';
 import { isUuid } from '../shared/uuid';
 
@@ -154,24 +155,41 @@ export class TicketUnitOfWork {
     const history = appendEntries(undefined, decision.history, { ticketId: decision.ticket.id, now: decision.ticket.updatedAt, actor });
     // Built here, in the caller's trace context: the envelopes carry the request's traceparent.
     const events = this.publisher.build(decision.events);
-    await this.creations.call(this.creationStatements(decision, actor, history, events));
+    await this.creations.call({ ticket: decision.ticket, actor, history, events });
   }
 
-  private creationStatements(decision: TicketDecision, actor: Actor, history: readonly HistoryEntry[], events: readonly CloudEvent[]): SqlStatement[] {
-    return [
-      ticketsRepository.insertStatement(decision.ticket, actor),
-      historyRepository.appendStatement(history),
-      this.publisher.insertStatement(this.dataSource.manager, events),
-    ];
-  }
+  /**
+   * The rows of one or many creations as three INSERTs (tickets, history, outbox), each from one
+   * JSON array: the same short statement for one ticket or 64, where one INSERT per table and
+   * creation made a statement of ~190 parts and ~2,500 parameters for PostgreSQL to parse and plan.
+   */
+  private readonly creationStatements = (creations: readonly NewTicket[]): SqlStatement[] => [
+    insertTickets(creations),
+    insertHistory(creations.flatMap((creation) => creation.history)),
+    this.publisher.insertStatement(this.dataSource.manager, creations.flatMap((creation) => creation.events)),
+  ];
 
-  private readonly creations = new GroupedCalls<SqlStatement[], void>((group) => groupedInsert(this.dataSource.manager, group), {
+  /** A creation statement's text is the same for every group, so PostgreSQL keeps it prepared. */
+  private readonly runCreation = async (statements: readonly SqlStatement[]): Promise<void> => {
+    const { text, values } = combineStatements(statements);
+    await preparedQuery(this.dataSource, text, values);
+  };
+
+  private readonly creations = new GroupedCalls<NewTicket, void>((group) => groupedInsert(this.runCreation, group, this.creationStatements), {
     maxGroup: MAX_CREATIONS_PER_STATEMENT,
     concurrency: CREATION_STATEMENTS_IN_FLIGHT,
   });
 }
 
-/** Most creations one statement writes (3 statements and ~40 parameters each). */
+/** What one creation writes: the ticket, its first history entries and its events. */
+interface NewTicket {
+  readonly ticket: Ticket;
+  readonly actor: Actor;
+  readonly history: readonly HistoryEntry[];
+  readonly events: readonly CloudEvent[];
+}
+
+/** Most creations one statement writes (its three JSON arrays grow with the group, its text does not). */
 const MAX_CREATIONS_PER_STATEMENT = 64;
 /** Grouped creation statements running at once (each on its own pool connection). */
 const CREATION_STATEMENTS_IN_FLIGHT = 2;
@@ -184,15 +202,19 @@ const CREATION_STATEMENTS_IN_FLIGHT = 2;
  * connection broke: the statement may or may not have committed) fails every creation of the
  * group with that error, as it would have failed each of them alone.
  */
-export async function groupedInsert(manager: EntityManager, group: readonly (readonly SqlStatement[])[]): Promise<PromiseSettledResult<void>[]> {
+export async function groupedInsert<C>(
+  runAsOneStatement: (statements: readonly SqlStatement[]) => Promise<void>,
+  group: readonly C[],
+  statementsOf: (creations: readonly C[]) => SqlStatement[],
+): Promise<PromiseSettledResult<void>[]> {
   if (group.length > 1) {
     try {
-      await runAsOneStatement(manager, group.flat());
+      await runAsOneStatement(statementsOf(group));
       return group.map(() => ({ status: 'fulfilled', value: undefined }));
     } catch (error) {
       if (!(error instanceof QueryFailedError)) return group.map(() => ({ status: 'rejected', reason: error }));
       // Refused by the database: retried one by one below; each caller gets its own outcome.
     }
   }
-  return Promise.allSettled(group.map((statements) => runAsOneStatement(manager, statements)));
+  return Promise.allSettled(group.map((creation) => runAsOneStatement(statementsOf([creation]))));
 }

@@ -1,7 +1,7 @@
 import type { CustomerScope } from '@helpdesk/auth';
 import type { Actor } from '@helpdesk/contracts';
-import type { SqlStatement } from '@helpdesk/persistence';
-import type { EntityManager } from 'typeorm';
+import { preparedQuery, type SqlStatement } from '@helpdesk/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Ticket } from './ticket';
 import { TicketError } from './ticket.errors';
 import { pageSize, type Page, type PageRequest, type TicketFilter } from './ticket-filter';
@@ -27,6 +27,16 @@ export class TicketsRepository {
   /** `count` next numbers in one round trip, ascending (for creations grouped under load). */
   async nextNumbers(manager: EntityManager, prefix: string, count: number): Promise<string[]> {
     const rows = (await manager.query(`SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1::int)`, [count])) as { n: string }[];
+    const values = rows.map((row) => BigInt(row.n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return values.map((n) => `${prefix}${n}`);
+  }
+
+  /**
+   * `count` next numbers outside any transaction, ascending, as one prepared statement (its
+   * plan kept per connection): API creations draw their numbers this way, one or many at once.
+   */
+  async drawNumbers(dataSource: DataSource, prefix: string, count: number): Promise<string[]> {
+    const rows = await preparedQuery<{ n: string }>(dataSource, `SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1::int)`, [count]);
     const values = rows.map((row) => BigInt(row.n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return values.map((n) => `${prefix}${n}`);
   }

@@ -14,6 +14,7 @@ import { MergesModule } from './merges/merges.module';
 import { ticketEventHandlers } from './inbound/ticket-event-handlers';
 import { MessagesModule } from './messages/messages.module';
 import { ticketMigrations } from './migrations/ticket-migrations';
+import { ActiveQueuesCache } from './queues/active-queues-cache';
 import { QueuesModule } from './queues/queues.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -24,8 +25,12 @@ const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** The ticket service's root module for one configuration: lib modules plus feature modules. */
 export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicModule {
+  // Queue routing's check keeps the active queues while it hears of every change (a provider, so
+  // its LISTEN connection opens and closes with the application).
+  const activeQueues = new ActiveQueuesCache(config.DATABASE_URL, logger);
   return {
     module: TicketAppModule,
+    providers: [{ provide: ActiveQueuesCache, useValue: activeQueues }],
     imports: [
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: ticketMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       // Clients repeat their bearer token on every call: verified tokens are kept until their expiry.
@@ -40,7 +45,7 @@ export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicMo
         dataSource: DATA_SOURCE,
         ...messagingSettings(config),
         events: EVENT_REGISTRY,
-        handlers: ticketEventHandlers(config),
+        handlers: ticketEventHandlers(config, activeQueues),
           logger,
         }),
         global: true,

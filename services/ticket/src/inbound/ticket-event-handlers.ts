@@ -1,6 +1,7 @@
 import type { EventHandlerDefinition } from '@helpdesk/messaging';
 import type { TicketConfig } from '../config';
 import { assetLifeRecordHandlers } from '../directory/assets/on-ticket-asset-life-record.handler';
+import type { ActiveQueuesCache } from '../queues/active-queues-cache';
 import { queueRoutingHandlers } from '../queues/queue-routing.handler';
 import type { InboundSettings } from './inbound-settings';
 import { onCallEnded } from './on-call-ended.handler';
@@ -12,7 +13,7 @@ import { onSlaClockUpdated } from './on-sla-clock-updated.handler';
 const PHONE_SUPPORT = 'phone_support';
 
 /** Every event the ticket service consumes, one durable consumer each (add new handlers here). */
-export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinition[] {
+export function ticketEventHandlers(config: TicketConfig, activeQueues?: ActiveQueuesCache): EventHandlerDefinition[] {
   const policy = { categories: config.TICKET_CATEGORIES, reopenWindowDays: config.TICKET_REOPEN_WINDOW_DAYS };
   const inbound: InboundSettings = {
     policy,
@@ -32,6 +33,6 @@ export function ticketEventHandlers(config: TicketConfig): EventHandlerDefinitio
     onCallEnded(inbound),
     onKnowledgeSuggested(inbound),
     ...assetLifeRecordHandlers,
-    ...queueRoutingHandlers(policy),
+    ...queueRoutingHandlers(policy, activeQueues),
   ] as EventHandlerDefinition[];
 }

@@ -7,6 +7,7 @@ import type { Ticket } from '../tickets/ticket';
 import { assignTicket } from '../tickets/ticket-assignment';
 import { unchanged, type TicketPolicy } from '../tickets/ticket-decisions';
 import { applyTicketChange, type ChangeOutbox } from '../tickets/ticket-unit-of-work';
+import type { ActiveQueuesCache } from './active-queues-cache';
 import { routeByRule, type Queue } from './queue';
 import { needsRouting, routingAssignment } from './queue-routing';
 import { QueuesRepository } from './queues.repository';
@@ -35,7 +36,11 @@ export class QueueRouting {
    */
   private readonly candidateReads = new WeakMap<EntityManager, GroupedCalls<string, Queue[]>>();
 
-  constructor(private readonly policy: TicketPolicy) {}
+  /** Without a cache (tests, scripts) every check reads the queues. */
+  constructor(
+    private readonly policy: TicketPolicy,
+    private readonly activeQueues?: ActiveQueuesCache,
+  ) {}
 
   route(manager: EntityManager, outbox: ChangeOutbox, ticketId: string, now: Date): Promise<RoutingOutcome> {
     return applyTicketChange(manager, outbox, {
@@ -61,9 +66,18 @@ export class QueueRouting {
    * without locks, so it may say true for a ticket that `route` then leaves unchanged.
    */
   async mayRoute(reader: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<boolean> {
-    const queue = ticket.queueId ? await this.queues.find(reader, { id: ticket.queueId }) : routeByRule(await this.candidatesReader(reader).call(ticket.category), ticket);
-    if (!queue) return false;
-    return ticket.queueId !== queue.id || handsOutTurns(queue);
+    const kept = this.activeQueues?.current(reader);
+    return mayChange(ticket, kept ? keptQueueOf(await kept, ticket) : await this.readQueueOf(reader, ticket));
+  }
+
+  /** {@link mayRoute} from active queues kept and read already, without waiting; undefined when there are none. */
+  mayRouteNow(ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): boolean | undefined {
+    const active = this.activeQueues?.keptNow();
+    return active ? mayChange(ticket, keptQueueOf(active, ticket)) : undefined;
+  }
+
+  private async readQueueOf(reader: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<Queue | undefined> {
+    return ticket.queueId ? this.queues.find(reader, { id: ticket.queueId }) : routeByRule(await this.candidatesReader(reader).call(ticket.category), ticket);
   }
 
   private async queueOf(manager: EntityManager, ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Promise<Queue | undefined> {
@@ -100,6 +114,22 @@ export class QueueRouting {
     }
     return reads;
   }
+}
+
+/**
+ * What {@link QueueRouting.readQueueOf} reads, from the kept active queues: the ticket's own queue
+ * only when active (an inactive or unknown one makes `mayRoute` false either way), else the one
+ * its category and priority route it to among the candidates of its category.
+ */
+function keptQueueOf(active: readonly Queue[], ticket: Pick<Ticket, 'queueId' | 'category' | 'priority'>): Queue | undefined {
+  if (ticket.queueId) return active.find((queue) => queue.id === ticket.queueId);
+  return routeByRule(active.filter((queue) => queue.categories.includes(ticket.category)), ticket);
+}
+
+/** Whether routing could change the ticket, given its queue (or the one its rule picks). */
+function mayChange(ticket: Pick<Ticket, 'queueId'>, queue: Queue | undefined): boolean {
+  if (!queue) return false;
+  return ticket.queueId !== queue.id || handsOutTurns(queue);
 }
 
 /** An active round-robin queue with members assigns its tickets; other queues only hold them. */

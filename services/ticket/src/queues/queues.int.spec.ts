@@ -1,8 +1,8 @@
 import type { Caller } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
-import { OutboxPublisher, uuidv7 } from '@helpdesk/messaging';
+import { OutboxPublisher, silentLogger, uuidv7 } from '@helpdesk/messaging';
 import { createDataSource, runMigrations, withTransaction } from '@helpdesk/persistence';
-import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
+import { createTestDatabase, expectEventually, type TestDatabase } from '@helpdesk/testing';
 import type { DataSource } from 'typeorm';
 import type { Agent } from '../agents/agent';
 import { AgentsService } from '../agents/agents.service';
@@ -11,6 +11,7 @@ import type { Ticket } from '../tickets/ticket';
 import type { CreateTicketInput } from '../tickets/ticket-creation';
 import { TicketUnitOfWork } from '../tickets/ticket-unit-of-work';
 import { TicketsService } from '../tickets/tickets.service';
+import { ActiveQueuesCache } from './active-queues-cache';
 import { QueueRouting } from './queue-routing.service';
 import { QueuesService, type NewQueueInput } from './queues.service';
 import { WorkListService } from './work-list.service';
@@ -183,6 +184,62 @@ describe('queues, agents and assignment (real PostgreSQL)', () => {
       for (const check of checks) alone.push(await new QueueRouting(policy).mayRoute(dataSource.manager, check));
       expect(together).toEqual(alone);
       expect([together[0], together[1], together[4], together[5]]).toEqual([true, true, false, true]);
+      // The same answers from the kept active queues.
+      const cache = new ActiveQueuesCache(db.url, silentLogger);
+      await cache.onModuleInit();
+      try {
+        const kept = new QueueRouting(policy, cache);
+        const keptAnswers: boolean[] = [];
+        for (const check of checks) keptAnswers.push(await kept.mayRoute(dataSource.manager, check));
+        expect(keptAnswers).toEqual(alone);
+      } finally {
+        await cache.onModuleDestroy();
+      }
+    });
+
+    it('keeps the active queues for the check until a queue, its members or its schedule change, not when a turn is handed out', async () => {
+      const reads = { count: 0 };
+      const reader = new Proxy(dataSource.manager, {
+        get: (target, name, receiver) => {
+          if (name === 'query') reads.count += 1;
+          return Reflect.get(target, name, receiver) as unknown;
+        },
+      });
+      const watcher = await agent('Cache Watcher');
+      const held = await queue('cache-held', [watcher], { categories: ['technical'], priorities: ['critical'], strategy: 'manual' });
+      const check = { queueId: held.id, category: 'technical', priority: 'critical' } as const;
+      const cache = new ActiveQueuesCache(db.url, silentLogger);
+      await cache.onModuleInit();
+      const kept = new QueueRouting(policy, cache);
+      try {
+        // Nothing read yet: no answer without waiting.
+        expect(kept.mayRouteNow(check)).toBeUndefined();
+        // Already in its queue, which hands out no turns: nothing to route, read once.
+        expect(await kept.mayRoute(reader, check)).toBe(false);
+        expect(await kept.mayRoute(reader, check)).toBe(false);
+        expect(kept.mayRouteNow(check)).toBe(false);
+        expect(reads.count).toBe(1);
+
+        await queues.update(admin, held.id, { strategy: 'round_robin' });
+        // The queue's NOTIFY arrives on the listener's connection soon after the commit.
+        await expectEventually(async () => expect(await kept.mayRoute(reader, check)).toBe(true));
+        expect(kept.mayRouteNow(check)).toBe(true);
+        expect(await route((await ticket({ priority: 'critical', queueId: held.id })).id)).toBe('assigned');
+        const afterTurn = reads.count;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await kept.mayRoute(reader, check)).toBe(true);
+        expect(reads.count).toBe(afterTurn);
+
+        await queues.update(admin, held.id, { active: false });
+        await expectEventually(async () => expect(await kept.mayRoute(reader, check)).toBe(false));
+      } finally {
+        await cache.onModuleDestroy();
+      }
+      // Not listening: every check reads again.
+      expect(kept.mayRouteNow(check)).toBeUndefined();
+      const stopped = reads.count;
+      await kept.mayRoute(reader, check);
+      expect(reads.count).toBe(stopped + 1);
     });
   });
 

@@ -148,6 +148,12 @@ export class QueuesRepository {
 
   /** Active queues whose routing rule names `category` (priorities are checked by the caller). */
   /** Active queues whose rule names any of `categories` (one read for several tickets' candidates). */
+  /** Every active queue (routing's candidates of all categories, kept by `ActiveQueuesCache`). */
+  async active(manager: EntityManager): Promise<Queue[]> {
+    const rows = (await manager.query(`${SELECT_QUEUE} WHERE q.active`)) as QueueRow[];
+    return rows.map(queueFromRow);
+  }
+
   async routingCandidatesOfAny(manager: EntityManager, categories: readonly string[]): Promise<Queue[]> {
     const rows = (await manager.query(`${SELECT_QUEUE} WHERE q.active AND q.categories && $1::text[]`, [[...categories]])) as QueueRow[];
     return rows.map(queueFromRow);

@@ -3,6 +3,7 @@ import { eventHandler, uuidv7 } from '@helpdesk/messaging';
 import type { EntityManager } from 'typeorm';
 import { entriesForTicketCreated, entriesForTicketUpdated, type LifeRecordEntry } from './life-record';
 import { LifeRecordRepository } from './life-record.repository';
+import { namesNoAsset } from '../../shared/ticket-event-document';
 
 // The ticket service consumes its own ticket events to keep the assets' life records: the
 // ticket's transaction stays as short as before, and a record that lags a moment behind is
@@ -19,7 +20,9 @@ async function record(manager: EntityManager, entries: readonly LifeRecordEntry[
 export const lifeRecordOnTicketCreated = eventHandler({
   event: ticketCreatedV1,
   durable: 'ticket-asset-life-record-created',
-  // Most tickets name no asset: those need no transaction at all.
+  // Most tickets name no asset: those need no transaction at all, and not even decoding (the
+  // service validated its own event when it wrote it).
+  appliesToDocument: (document) => !namesNoAsset(document),
   appliesTo: ({ data }) => data.ticket.assetIds.length > 0,
   async handle({ id, time, data }, tx) {
     await record(tx.manager, entriesForTicketCreated(data, { eventId: id, time: new Date(time) }, uuidv7));

@@ -125,6 +125,10 @@ export class ArticlesRepository {
    */
   async saveAll(articles: readonly Article[], newBands: ReadonlyMap<string, readonly SignatureBand[]>): Promise<void> {
     if (articles.length === 0) return;
+    // The bands first: the batch's probe has just read the btree leaves they go into, so those are
+    // still in shared buffers (after the article insert, whose GIN pages pass through the buffers
+    // in between, most had to be read again from the file system).
+    await new SignatureBandsRepository(this.manager).addNew([...newBands].map(([id, bands]) => ({ id, bands })));
     const rows = [...articles]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((a) => ({
@@ -155,7 +159,6 @@ export class ArticlesRepository {
       await this.manager.query(vocabularySql(1), [unknown]);
       knownWords.remember(unknown);
     }
-    await new SignatureBandsRepository(this.manager).addNew([...newBands].map(([id, bands]) => ({ id, bands })));
   }
 
   /** {@link recordRevision} for many articles in one statement. */

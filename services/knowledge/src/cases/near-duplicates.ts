@@ -42,7 +42,7 @@ export async function nearDuplicates(manager: EntityManager, probes: readonly Du
   for (const { i, article } of candidates) {
     const own = probes[i]?.trigrams;
     if (!own) continue;
-    const similarity = comparer.similarity(own, `${article.title} ${article.problem} ${article.resolution}`);
+    const similarity = comparer.similarity(own, `${article.title} ${article.problem} ${article.resolution}`, threshold);
     const best = found.get(i);
     if (similarity >= threshold && (!best || similarity > best.similarity || (similarity === best.similarity && article.id < best.articleId))) {
       found.set(i, { articleId: article.id, similarity });

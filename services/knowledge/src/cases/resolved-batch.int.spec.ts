@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { message, resolved, ticketSnapshot } from '../../test/support/ticket-events';
+import { bucketedIds } from '../articles/article-ids';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { extractiveOnly } from '../extraction/summariser';
 import { knowledgeMigrations } from '../migrations/knowledge-migrations';
@@ -205,5 +206,23 @@ describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in on
       index.add(trigramsOf(a ?? ''));
       expect(index.best(trigramsOf(b ?? ''), () => true)?.similarity).toBeCloseTo(Number(row?.sim), 5);
     }
+  });
+  it('puts the new drafts of a run of ids into one search bucket, as the index predicates compute it', async () => {
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, bucketedIds(randomUUID, 1_000, 11));
+    const tickets = ['Outlook fragt ständig nach dem Kennwort', 'Kassensystem druckt keine Bons', 'Badge reader at the side entrance ignores cards'].map((summary) =>
+      ticketSnapshot({ summary }),
+    );
+    await withTransaction(dataSource, (manager) =>
+      learning.learnBatch(
+        manager,
+        tickets.map((ticket, i) => resolved(ticket, { resolution: `Lösung ${i}: ${ticket.summary} behoben, Dienst neu gestartet.`, language: 'de' }).data),
+        new Date(),
+      ),
+    );
+    const buckets = (await dataSource.query(
+      `SELECT hashtext(a.id::text) & 15 AS bucket, count(*)::int AS articles FROM knowledge_articles a WHERE a.source_ticket_ids && $1::uuid[] GROUP BY 1`,
+      [tickets.map((t) => t.ticketId)],
+    )) as { bucket: number; articles: number }[];
+    expect(buckets).toEqual([{ bucket: 11, articles: 3 }]);
   });
 });

@@ -51,7 +51,8 @@ function isWordChar(c: number): boolean {
 /**
  * Calls `visit` with the code of every trigram of the text (repeats included): lower case, split
  * at every run of characters other than letters and digits, each word padded like pg_trgm. Scans
- * the text once, without splitting it into strings.
+ * the text once, without splitting it into strings. (`TrigramComparer.similarity` has the same
+ * scan written out.)
  */
 function forEachTrigram(text: string, visit: (code: number) => void): void {
   const lower = text.toLowerCase();
@@ -101,11 +102,25 @@ export class TrigramComparer {
   private codes = new Int32Array(1024);
   private stamps = new Uint32Array(1024);
   private stamp = 0;
+  /** `own` of the last call as an open-addressing table (-1 = empty): the candidates of one case come one after another. */
+  private own: ReadonlySet<number> | null = null;
+  private ownTable = new Int32Array(1024).fill(-1);
 
-  similarity(own: ReadonlySet<number>, text: string): number {
+  /**
+   * The similarity of `own` and `text`; with `atLeast`, a text that provably stays below it is
+   * given up early and some value below `atLeast` returned. Most LSH candidates are chance
+   * collisions sharing few trigrams, and the bound (every trigram still to come new and shared)
+   * drops under the threshold about half-way through such a text. The scan of
+   * {@link forEachTrigram} is written out here: this loop runs for every character of every
+   * candidate, and the callback and the Set lookups were most of its time.
+   */
+  similarity(own: ReadonlySet<number>, text: string, atLeast = 0): number {
+    const ownTable = this.tableOf(own);
+    const ownMask = ownTable.length - 1;
+    const lower = text.toLowerCase();
     // At most one trigram per character and one per word end: the table stays under half full.
     let capacity = this.codes.length;
-    while (capacity < 2 * (text.length + 2)) capacity *= 2;
+    while (capacity < 2 * (lower.length + 2)) capacity *= 2;
     if (capacity !== this.codes.length || this.stamp === 0xffffffff) {
       this.codes = new Int32Array(capacity);
       this.stamps = new Uint32Array(capacity);
@@ -114,21 +129,81 @@ export class TrigramComparer {
     this.stamp += 1;
     const { codes, stamps, stamp } = this;
     const mask = capacity - 1;
+    const ownSize = own.size;
     let distinct = 0;
     let shared = 0;
-    forEachTrigram(text, (code) => {
-      let slot = Math.imul(code, 0x9e3779b1) >>> 0 & mask;
+    let a = BLANK;
+    let b = BLANK;
+    let inWord = false;
+    for (let i = 0; ; i += 1) {
+      let code: number;
+      if (i >= lower.length) {
+        // The end of the last word, then done.
+        if (!inWord) break;
+        code = trigramCode(a, b, BLANK);
+        inWord = false;
+      } else {
+        const c = lower.codePointAt(i) ?? BLANK;
+        if (c > 0xffff) i += 1;
+        if (isWordChar(c)) {
+          code = trigramCode(a, b, c);
+          a = b;
+          b = c;
+          inWord = true;
+        } else if (inWord) {
+          code = trigramCode(a, b, BLANK);
+          a = BLANK;
+          b = BLANK;
+          inWord = false;
+        } else continue;
+      }
+      let slot = (Math.imul(code, 0x9e3779b1) >>> 0) & mask;
+      let seen = false;
       while (stamps[slot] === stamp) {
-        if (codes[slot] === code) return;
+        if (codes[slot] === code) {
+          seen = true;
+          break;
+        }
         slot = (slot + 1) & mask;
       }
+      if (seen) continue;
       stamps[slot] = stamp;
       codes[slot] = code;
       distinct += 1;
-      if (own.has(code)) shared += 1;
-    });
-    if (own.size === 0 && distinct === 0) return 0;
-    return shared / (own.size + distinct - shared);
+      let ownSlot = (Math.imul(code, 0x9e3779b1) >>> 0) & ownMask;
+      for (let held = ownTable[ownSlot] ?? -1; held !== -1; held = ownTable[ownSlot] ?? -1) {
+        if (held === code) {
+          shared += 1;
+          break;
+        }
+        ownSlot = (ownSlot + 1) & ownMask;
+      }
+      if (atLeast > 0) {
+        // Best case from here: every trigram still to come (at most one per character left and
+        // the last word's end) is new and one of `own`'s. A margin far below one trigram keeps a
+        // text exactly at the threshold out of rounding's way.
+        const best = shared + Math.min(Math.max(0, lower.length - i), ownSize - shared);
+        if (best < atLeast * (ownSize + distinct - shared) - 1e-9) return 0;
+      }
+    }
+    if (ownSize === 0 && distinct === 0) return 0;
+    return shared / (ownSize + distinct - shared);
+  }
+
+  private tableOf(own: ReadonlySet<number>): Int32Array {
+    if (own === this.own) return this.ownTable;
+    let capacity = 1024;
+    while (capacity < 2 * own.size) capacity *= 2;
+    const table = capacity === this.ownTable.length ? this.ownTable.fill(-1) : new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (const code of own) {
+      let slot = (Math.imul(code, 0x9e3779b1) >>> 0) & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = code;
+    }
+    this.own = own;
+    this.ownTable = table;
+    return table;
   }
 }
 

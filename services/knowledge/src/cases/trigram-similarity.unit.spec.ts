@@ -41,4 +41,32 @@ describe('trigram similarity (pg_trgm in TypeScript)', () => {
     }
     expect(comparer.similarity(trigramsOf(texts[0] ?? ''), texts[1] ?? '')).toBe(1);
   });
+
+  it('gives up only on texts below the threshold: above it the exact similarity, below it something below', () => {
+    const words = ['drucker', 'toner', 'warteschlange', 'vpn', 'standby', 'größe', 'straße', 'x1a2', 'passwort', 'konto', '\u{20000}ab', 'ab\u{20000}', 'привет'];
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const text = () => Array.from({ length: 3 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : ', ');
+    const comparer = new TrigramComparer();
+    let below = 0;
+    let above = 0;
+    for (let n = 0; n < 400; n += 1) {
+      const own = trigramsOf(text());
+      const other = text();
+      const exact = trigramSimilarity(own, trigramsOf(other));
+      for (const threshold of [0.3, 0.5, 0.8]) {
+        const found = comparer.similarity(own, other, threshold);
+        if (exact >= threshold) {
+          above += 1;
+          expect(found).toBeCloseTo(exact, 12);
+        } else {
+          below += 1;
+          expect(found).toBeLessThan(threshold);
+        }
+      }
+      expect(comparer.similarity(own, other)).toBeCloseTo(exact, 12);
+    }
+    // Both sides are exercised.
+    expect(Math.min(below, above)).toBeGreaterThan(50);
+  });
 });

@@ -57,6 +57,14 @@ export const OVERLAYS: readonly Overlay[] = [
           { op: 'replace', path: '/spec/template/spec/containers/0/resources', value: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '2', memory: '1Gi' } } },
         ],
       },
+      // Knowledge keeps its search index in memory (~0.9 KB per article: ~880 MB RSS at 1 M articles),
+      // so it gets room for a million-article base; KNOWLEDGE_SEARCH_INDEX=off needs the 1 Gi of the others.
+      {
+        target: { kind: 'Deployment', name: 'knowledge' },
+        ops: [
+          { op: 'replace', path: '/spec/template/spec/containers/0/resources', value: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+        ],
+      },
       // Spread each service's replicas over zones as well as nodes.
       ...SERVICES.map(
         (s): Patch => ({

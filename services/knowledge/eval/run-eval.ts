@@ -12,6 +12,8 @@ import { CaseLearningService } from '../src/cases/case-learning.service';
 import { ticketEventHandlers } from '../src/cases/ticket-event.handlers';
 import { extractiveOnly } from '../src/extraction/summariser';
 import { knowledgeMigrations } from '../src/migrations/knowledge-migrations';
+import { LiveSearchIndex } from '../src/search/impact-index/live-search-index';
+import { PlanCandidates } from '../src/search/impact-index/plan-candidates';
 import { SearchEngine, NO_FILTERS } from '../src/search/search-engine';
 import { evaluate, type QueryOutcome } from './metrics';
 import { GERMAN_FREQUENT, GERMAN_SCENARIOS } from './scenarios-de';
@@ -45,6 +47,11 @@ async function main(): Promise<void> {
         tickets += 1;
       }
     }
+    // Searched as the service does: through the in-memory index unless KNOWLEDGE_SEARCH_INDEX=off.
+    const searchIndex = process.env['KNOWLEDGE_SEARCH_INDEX'] === 'off' ? null : new LiveSearchIndex();
+    searchIndex?.start(dataSource);
+    await searchIndex?.whenLoaded();
+    const searching = searchIndex ? new SearchEngine(new PlanCandidates(searchIndex)) : engine;
     const articleScenarios = new Map<string, Set<string>>();
     for (const row of (await dataSource.query('SELECT id, source_ticket_ids FROM knowledge_articles')) as { id: string; source_ticket_ids: string[] }[]) {
       articleScenarios.set(row.id, new Set(row.source_ticket_ids.map((id) => scenarioOfTicket.get(id) ?? '?')));
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS) {
       const relevant = [...articleScenarios].filter(([, keys]) => keys.has(scenario.key)).map(([id]) => id);
       for (const { q, kind } of scenario.queries) {
-        const { hits } = await engine.search(dataSource.manager, { kind: 'staff' }, q, NO_FILTERS, 10);
+        const { hits } = await searching.search(dataSource.manager, { kind: 'staff' }, q, NO_FILTERS, 10);
         outcomes.push({ query: q, kind, relevant, ranked: hits.map((h) => h.articleId), titles: hits.map((h) => h.title) });
       }
     }

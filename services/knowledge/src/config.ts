@@ -35,6 +35,12 @@ export const knowledgeConfigSchema = serviceConfigSchema({ grpc: 50056, http: 80
     .regex(/^[1-8]$/, { message: 'must be a whole number from 1 to 8' })
     .transform(Number)
     .default(2),
+  /**
+   * `on`: Search takes its candidates from an in-memory impact-ordered index of the articles
+   * (loaded in the background at start, refreshed every 200 ms; PostgreSQL still checks, ranks and
+   * scopes every hit); `off`: the SQL plan's GIN scans only (no memory for the index).
+   */
+  KNOWLEDGE_SEARCH_INDEX: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** Whether a start with no articles loads the demo articles; `npm start` sets it. */
   DEMO_DATA: bool().default(false),
 });

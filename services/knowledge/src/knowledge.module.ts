@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ArticlesGrpcController } from './articles/articles.grpc.controller';
 import { ArticlesService } from './articles/articles.service';
 import type { KnowledgeComponents } from './knowledge-components';
+import { SearchIndexLifecycle } from './search/impact-index/search-index.lifecycle';
 import { SearchGrpcController } from './search/search.grpc.controller';
 import { SearchService } from './search/search.service';
 
@@ -25,6 +26,11 @@ export class KnowledgeModule {
           provide: SearchService,
           inject: [DATA_SOURCE],
           useFactory: (dataSource: DataSource) => new SearchService(dataSource, components.engine, components.summariser),
+        },
+        {
+          provide: SearchIndexLifecycle,
+          inject: [DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => new SearchIndexLifecycle(dataSource, components.searchIndex),
         },
       ],
       exports: [ArticlesService, SearchService],

@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { ArticleScope } from '../articles/articles.repository';
 import { bestPassages, type ScoredPassage } from './passages';
 import { normalizeWords, parseQuery, type ParsedQuery } from './query-syntax';
+import type { PlanCandidates } from './impact-index/plan-candidates';
 import { ExpiringCache } from './plan-cache';
-import { SearchRepository, type ArticleHit, type CompiledPlan, type Facets, type SearchFilters } from './search.repository';
+import { DEFAULT_CAPS, SearchRepository, type ArticleHit, type CompiledPlan, type Facets, type SearchFilters } from './search.repository';
 import type { SearchPlan, SearchTerm } from './search-plan';
 import { compoundSplits, expandWord, isStopWord } from './term-expansion';
 
@@ -48,11 +49,15 @@ interface PreparedQuery {
 export class SearchEngine {
   private readonly prepared = new ExpiringCache<PreparedQuery>(PLAN_CACHE_ENTRIES, PLAN_CACHE_TTL_MS);
 
+  /** `index`: the in-memory candidate index (null: always the SQL plan). */
+  constructor(private readonly index: PlanCandidates | null = null) {}
+
   /** One statement when the query was prepared in the last half minute (and all its words were known), else four. */
   async search(manager: EntityManager, scope: ArticleScope, query: string, filters: SearchFilters, limit: number): Promise<SearchResult> {
     const repository = new SearchRepository(manager);
     const { compiled, corrections } = await this.prepare(repository, parseQuery(query));
-    const { hits, facets } = await repository.page(scope, compiled, filters, limit, true);
+    const indexed = compiled && this.index ? this.index.candidates(scope, compiled, filters, limit) : null;
+    const { hits, facets } = await repository.page(scope, compiled, filters, limit, true, DEFAULT_CAPS, indexed);
     return { hits, facets, corrections };
   }
 

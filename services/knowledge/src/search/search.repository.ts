@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type ArticleScope } from '../articles/articles.repository';
 import type { ArticleStatus, ArticleVisibility } from '../articles/article';
+import { candidateMatchesSql } from './candidate-page';
 import { preparedQuery } from './prepared-query';
 import { acrossBuckets } from './search-buckets';
 import { planSql, type SearchPlan } from './search-plan';
@@ -78,6 +79,13 @@ export interface RankingCaps {
   readonly loose: number;
 }
 export const DEFAULT_CAPS: RankingCaps = { title: 200, strict: 200, loose: 200 };
+
+/** Article ids chosen by the in-memory index, and its horizon (rows changed since may be missing from it). */
+export interface IndexCandidates {
+  readonly strict: readonly string[];
+  readonly loose: readonly string[];
+  readonly horizon: string;
+}
 
 /** A page of ranked articles and, when asked for, the facets of the candidates. */
 export interface ArticlePage {
@@ -180,10 +188,23 @@ export class SearchRepository {
    * one statement. Facets count the ranked candidates (the strict ones, else the loose ones), so
    * they are exact up to the ranking caps and a sample beyond.
    */
-  async page(scope: ArticleScope, plan: CompiledPlan | null, filters: SearchFilters, limit: number, withFacets: boolean, caps: RankingCaps = DEFAULT_CAPS): Promise<ArticlePage> {
+  async page(
+    scope: ArticleScope,
+    plan: CompiledPlan | null,
+    filters: SearchFilters,
+    limit: number,
+    withFacets: boolean,
+    caps: RankingCaps = DEFAULT_CAPS,
+    indexed: IndexCandidates | null = null,
+  ): Promise<ArticlePage> {
     if (!plan) return { hits: [], facets: NO_FACETS };
     const where = this.articleFilters(scope, plan, filters);
     const limitParam = where.params.length + 1;
+    // With candidates of the in-memory index, PostgreSQL checks and ranks those instead of scanning its GIN indexes.
+    const matchesSql = indexed
+      ? candidateMatchesSql(where.condition, plan.requireAll, { limit: limitParam, ids: limitParam + 1, horizon: limitParam + 2 }, rankSql, caps.strict)
+      : candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', true);
+    const extraParams = indexed ? [[...indexed.strict, ...indexed.loose], indexed.horizon] : [];
     const facetRows = `(SELECT category, products FROM strict UNION ALL SELECT category, products FROM loose WHERE NOT EXISTS (SELECT 1 FROM strict))`;
     const facets = withFacets
       ? `(SELECT COALESCE(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]') FROM
@@ -193,13 +214,13 @@ export class SearchRepository {
       : `'[]'::json AS categories, '[]'::json AS products`;
     const rows = (await preparedQuery(
       this.manager,
-      `WITH ${candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', true)}
+      `WITH ${matchesSql}
        SELECT (SELECT COALESCE(json_agg(h ORDER BY h.tier DESC, h.score DESC, h.id), '[]') FROM
                 (SELECT m.id, m.tier, m.score, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status,
                         ts_headline(a.search_config, a.problem || E'\\n' || a.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
                    FROM matches m JOIN knowledge_articles a ON a.id = m.id) h) AS hits,
               ${facets}`,
-      [...where.params, limit],
+      [...where.params, limit, ...extraParams],
     )) as { hits: HitRow[]; categories: { value: string; count: number }[]; products: { value: string; count: number }[] }[];
     const row = rows[0];
     if (!row) return { hits: [], facets: NO_FACETS };

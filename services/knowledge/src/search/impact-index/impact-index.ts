@@ -1,0 +1,235 @@
+import { IntList } from './int-list';
+
+/** An article as the index needs it: its filter fields and its lexemes by weight class. */
+export interface IndexedArticle {
+  readonly id: string;
+  readonly status: string;
+  readonly visibility: string;
+  readonly language: string | null;
+  readonly category: string | null;
+  /** Lexemes of `search_vector` with weight A (title), B (problem, products, tags), C (resolution); a lexeme may repeat in a lower class. */
+  readonly a: readonly string[];
+  readonly b: readonly string[];
+  readonly c: readonly string[];
+  /** `changed_xid` of the row as read (null for rows written before the column existed). */
+  readonly version: string | null;
+}
+
+/** Impact of a lexeme in an article: its highest weight class (A = 3, B = 2, C = 1), 0 when absent. */
+export type Impact = 0 | 1 | 2 | 3;
+
+export const ALIVE = 1;
+export const PUBLISHED = 2;
+export const CUSTOMER_VISIBLE = 4;
+
+function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, needed: number, make: (n: number) => T): T {
+  if (needed <= array.length) return array;
+  const next = make(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * The in-memory search index: every article version gets an ordinal (appended, never reused), and
+ * every lexeme three postings lists of ordinals, one per impact class, each ascending because
+ * ordinals only grow. A changed article is appended again under a new ordinal and its old one
+ * marked dead, so an update never rewrites a list (dead ordinals are skipped by the search and
+ * reclaimed by the next full load). Per ordinal: flags (alive, published, customer-visible), the
+ * category and language as small dictionary codes.
+ */
+export class ImpactIndex {
+  private readonly lexicon = new Map<string, number>();
+  private readonly postings: IntList[] = [];
+  private readonly categories = new Map<string, number>();
+  private readonly languages = new Map<string, number>();
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private flagsOf = new Uint8Array(1024);
+  private categoryOf = new Int32Array(1024);
+  private languageOf = new Int32Array(1024);
+  private versionOf = new Float64Array(1024);
+  /** Per lexeme, the ordinal last added (dedupes a lexeme repeated in a lower class). */
+  private lastOrdinalOf = new Int32Array(1024).fill(-1);
+  private dead = 0;
+  /**
+   * Per common lexeme (at least 1/64 of the articles when last compacted), its impact in every
+   * ordinal packed in two bits: the probes of the selection are then one lookup instead of three
+   * binary searches, and never a decode of the list. At most 4× the bytes of the lexeme's postings.
+   */
+  private readonly dense: (Uint8Array | undefined)[] = [];
+
+  /** Adds or replaces an article; a row read again unchanged (the poll's overlap) is skipped. */
+  upsert(article: IndexedArticle): void {
+    const version = article.version === null ? -1 : Number(article.version);
+    const previous = this.ordinalOf.get(article.id);
+    if (previous !== undefined) {
+      if (version !== -1 && this.versionOf[previous] === version) return;
+      this.kill(previous);
+    }
+    const ordinal = this.ids.length;
+    this.ids.push(article.id);
+    this.ordinalOf.set(article.id, ordinal);
+    const size = ordinal + 1;
+    this.flagsOf = grown(this.flagsOf, size, (n) => new Uint8Array(n));
+    this.categoryOf = grown(this.categoryOf, size, (n) => new Int32Array(n));
+    this.languageOf = grown(this.languageOf, size, (n) => new Int32Array(n));
+    this.versionOf = grown(this.versionOf, size, (n) => new Float64Array(n));
+    this.flagsOf[ordinal] = ALIVE | (article.status === 'published' ? PUBLISHED : 0) | (article.visibility === 'customer' ? CUSTOMER_VISIBLE : 0);
+    this.categoryOf[ordinal] = article.category === null ? 0 : codeOf(this.categories, article.category);
+    this.languageOf[ordinal] = article.language === null ? 0 : codeOf(this.languages, article.language);
+    this.versionOf[ordinal] = version;
+    this.addLexemes(ordinal, article.a, 3);
+    this.addLexemes(ordinal, article.b, 2);
+    this.addLexemes(ordinal, article.c, 1);
+  }
+
+  /** Marks an article as gone (e.g. deleted); its postings stay until the next full load. */
+  remove(id: string): void {
+    const ordinal = this.ordinalOf.get(id);
+    if (ordinal === undefined) return;
+    this.ordinalOf.delete(id);
+    this.kill(ordinal);
+  }
+
+  private kill(ordinal: number): void {
+    if (((this.flagsOf[ordinal] ?? 0) & ALIVE) === 0) return;
+    this.flagsOf[ordinal] = 0;
+    this.dead += 1;
+  }
+
+  private addLexemes(ordinal: number, lexemes: readonly string[], impact: 1 | 2 | 3): void {
+    for (const lexeme of lexemes) {
+      let id = this.lexicon.get(lexeme);
+      if (id === undefined) {
+        id = this.lexicon.size;
+        this.lexicon.set(lexeme, id);
+        this.postings.push(new IntList(), new IntList(), new IntList());
+        this.lastOrdinalOf = grown(this.lastOrdinalOf, id + 1, (n) => new Int32Array(n).fill(-1));
+      }
+      // Classes are added A, B, C: a lexeme already added for this ordinal has a higher class.
+      if (this.lastOrdinalOf[id] === ordinal) continue;
+      this.lastOrdinalOf[id] = ordinal;
+      this.postings[id * 3 + impact - 1]?.push(ordinal);
+      if (this.dense[id]) this.setDense(id, ordinal, impact);
+    }
+  }
+
+  /** Drops the spare capacity of the postings lists and packs the impacts of common lexemes (after the initial load). */
+  compact(): void {
+    for (const list of this.postings) list.compact();
+    const common = Math.max(1_024, this.capacity / 64);
+    for (let id = 0; id < this.lexicon.size; id += 1) {
+      if (this.dense[id] || this.sizeOf(id) < common) continue;
+      this.dense[id] = new Uint8Array(wholeWords(Math.ceil((this.capacity * 1.25) / 4)));
+      for (const impact of [1, 2, 3] as const) for (const ordinal of this.postingsOf(id, impact)) this.setDense(id, ordinal, impact);
+    }
+  }
+
+  private setDense(id: number, ordinal: number, impact: number): void {
+    let packed = this.dense[id];
+    if (!packed) return;
+    const at = ordinal >> 2;
+    if (at >= packed.length) {
+      const grownPacked = new Uint8Array(wholeWords(Math.max(at + 1, Math.ceil(packed.length * 1.5))));
+      grownPacked.set(packed);
+      packed = grownPacked;
+      this.dense[id] = packed;
+    }
+    packed[at] = (packed[at] ?? 0) | (impact << ((ordinal & 3) << 1));
+  }
+
+  /** The packed impacts of a common lexeme as 32-bit words (16 ordinals each), or null for a rarer lexeme. */
+  packedWords(lexemeId: number): Uint32Array | null {
+    const packed = this.dense[lexemeId];
+    return packed ? new Uint32Array(packed.buffer, packed.byteOffset, packed.length >> 2) : null;
+  }
+
+  /** Bytes held by the packed impacts of common lexemes. */
+  get denseBytes(): number {
+    return this.dense.reduce((n, packed) => n + (packed?.byteLength ?? 0), 0);
+  }
+
+  /** Bytes held by the postings lists. */
+  get postingsBytes(): number {
+    return this.postings.reduce((n, list) => n + list.bytes, 0);
+  }
+
+  /** The lexeme's id, or undefined when no article has it. */
+  lexemeId(lexeme: string): number | undefined {
+    return this.lexicon.get(lexeme);
+  }
+
+  /** Ordinals having the lexeme with exactly this impact, ascending. */
+  postingsOf(lexemeId: number, impact: 1 | 2 | 3): Int32Array {
+    return this.postings[lexemeId * 3 + impact - 1]?.view() ?? new Int32Array(0);
+  }
+
+  /** Postings of the lexeme over all classes. */
+  sizeOf(lexemeId: number): number {
+    return (this.postings[lexemeId * 3]?.length ?? 0) + (this.postings[lexemeId * 3 + 1]?.length ?? 0) + (this.postings[lexemeId * 3 + 2]?.length ?? 0);
+  }
+
+  /** The lexeme's impact in the article at `ordinal` (a packed lookup for common lexemes, else three binary searches). */
+  impactOf(lexemeId: number, ordinal: number): Impact {
+    const packed = this.dense[lexemeId];
+    if (packed) return (((packed[ordinal >> 2] ?? 0) >> ((ordinal & 3) << 1)) & 3) as Impact;
+    if (this.postings[lexemeId * 3 + 2]?.has(ordinal)) return 3;
+    if (this.postings[lexemeId * 3 + 1]?.has(ordinal)) return 2;
+    if (this.postings[lexemeId * 3]?.has(ordinal)) return 1;
+    return 0;
+  }
+
+  flags(ordinal: number): number {
+    return this.flagsOf[ordinal] ?? 0;
+  }
+
+  category(ordinal: number): number {
+    return this.categoryOf[ordinal] ?? 0;
+  }
+
+  language(ordinal: number): number {
+    return this.languageOf[ordinal] ?? 0;
+  }
+
+  /** The dictionary code of a category or language value; -1 when no article has it (nothing can match). */
+  categoryCode(value: string): number {
+    return this.categories.get(value) ?? -1;
+  }
+
+  languageCode(value: string): number {
+    return this.languages.get(value) ?? -1;
+  }
+
+  idOf(ordinal: number): string {
+    return this.ids[ordinal] ?? '';
+  }
+
+  /** Ordinals handed out (live and dead). */
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  /** Live articles. */
+  get articles(): number {
+    return this.ids.length - this.dead;
+  }
+
+  get deadOrdinals(): number {
+    return this.dead;
+  }
+}
+
+/** Rounds a byte count up to whole 32-bit words, so packed impacts can be read as words. */
+function wholeWords(bytes: number): number {
+  return Math.ceil(bytes / 4) * 4;
+}
+
+function codeOf(dictionary: Map<string, number>, value: string): number {
+  let code = dictionary.get(value);
+  if (code === undefined) {
+    // Code 0 means "none".
+    code = dictionary.size + 1;
+    dictionary.set(value, code);
+  }
+  return code;
+}

@@ -1,0 +1,89 @@
+import { createDataSource, runMigrations } from '@helpdesk/persistence';
+import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
+import type { DataSource } from 'typeorm';
+import { knowledgeMigrations } from '../../migrations/knowledge-migrations';
+import { NO_FILTERS, SearchEngine } from '../search-engine';
+import { LiveSearchIndex } from './live-search-index';
+import { PlanCandidates } from './plan-candidates';
+
+/** Inserts one article straight into the table (vectors are generated columns); returns its id. */
+async function insertArticle(dataSource: DataSource, title: string, status: 'draft' | 'published', visibility: 'internal' | 'customer'): Promise<string> {
+  const rows = (await dataSource.query(
+    `INSERT INTO knowledge_articles (id, revision, status, visibility, language, title, problem, resolution, category, products, tags,
+        source_ticket_ids, needs_review, merge_suggestion_ticket_ids, created_at, updated_at, published_at, search_config)
+     VALUES (gen_random_uuid(), 1, $2, $3, 'en', $1, 'The scanner jams on every page', 'Clean the feeder rollers', 'technical', ARRAY['Scanner'], '{}', '{}', false, '{}', now(), now(), now(), 'kn_english')
+     RETURNING id`,
+    [title, status, visibility],
+  )) as { id: string }[];
+  return rows[0]?.id ?? '';
+}
+
+describe('in-memory search index (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const index = new LiveSearchIndex({ batchSize: 2, pollMs: 60_000 });
+  const candidates = new PlanCandidates(index);
+  const engine = new SearchEngine(candidates);
+  const titles = async (kind: 'staff' | 'customer', query: string) => (await engine.search(dataSource.manager, { kind }, query, NO_FILTERS, 10)).hits.map((h) => h.title);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('knowledge-impact-index');
+    dataSource = createDataSource({ url: db.url, entities: [], migrations: knowledgeMigrations, poolSize: 2 });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    await insertArticle(dataSource, 'Scanner feeder public', 'published', 'customer');
+    await insertArticle(dataSource, 'Scanner feeder internal', 'published', 'internal');
+    await insertArticle(dataSource, 'Scanner feeder draft', 'draft', 'customer');
+  });
+  afterAll(async () => {
+    await index.stop();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('serves through the SQL plan until loaded, then through the index with the same hits', async () => {
+    expect(index.ready).toBe(false);
+    const before = await titles('staff', 'scanner feeder');
+    index.start(dataSource);
+    await index.whenLoaded();
+    expect(index.ready).toBe(true);
+    const plan = { any: `'scanner'`, all: `'scanner'`, clauses: [`'scanner'`], excluded: null, requireAll: false };
+    expect(candidates.candidates({ kind: 'staff' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(3);
+    expect((await titles('staff', 'scanner feeder')).sort()).toEqual(before.sort());
+    expect(await titles('customer', 'scanner feeder')).toEqual(['Scanner feeder public']);
+  });
+
+  it('finds a committed article at once (rows changed since the horizon) and from memory after the refresh', async () => {
+    await insertArticle(dataSource, 'Scanner calibration guide', 'published', 'customer');
+    expect(await titles('customer', 'calibration')).toEqual(['Scanner calibration guide']);
+    const plan = { any: `'calibr'`, all: `'calibr'`, clauses: [`'calibr'`], excluded: null, requireAll: false };
+    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(0);
+    await index.refresh();
+    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(1);
+    expect(await titles('customer', 'calibration')).toEqual(['Scanner calibration guide']);
+  });
+
+  it('never gives a customer an article made internal, even while the index still holds it as public', async () => {
+    await index.refresh();
+    await dataSource.query(`UPDATE knowledge_articles SET visibility = 'internal' WHERE title = 'Scanner calibration guide'`);
+    const plan = { any: `'calibr'`, all: `'calibr'`, clauses: [`'calibr'`], excluded: null, requireAll: false };
+    // Stale: the index still names it as a customer candidate; PostgreSQL's check drops it.
+    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(1);
+    expect(await titles('customer', 'calibration')).toEqual([]);
+    await index.refresh();
+    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(0);
+    expect(await titles('staff', 'calibration')).toEqual(['Scanner calibration guide']);
+  });
+
+  it('drops the old words of an edited article and finds the new ones', async () => {
+    await dataSource.query(`UPDATE knowledge_articles SET title = 'Scanner alignment guide' WHERE title = 'Scanner calibration guide'`);
+    await index.refresh();
+    expect(await titles('staff', 'calibration')).toEqual([]);
+    expect(await titles('staff', 'alignment')).toEqual(['Scanner alignment guide']);
+  });
+
+  it('falls back to the SQL plan for a product filter', () => {
+    const plan = { any: `'scanner'`, all: `'scanner'`, clauses: [`'scanner'`], excluded: null, requireAll: false };
+    expect(candidates.candidates({ kind: 'staff' }, plan, { ...NO_FILTERS, product: 'Scanner' }, 10)).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import type { DataSource } from 'typeorm';
+import { ImpactIndex } from './impact-index';
+import { IndexFeed } from './index-feed';
+import { CandidateSelector, type CandidateQuery, type Candidates } from './top-candidates';
+
+/** Timing of the background work. */
+export interface LiveIndexSettings {
+  /** Rows per load batch. */
+  readonly batchSize: number;
+  /** Pause between change polls. */
+  readonly pollMs: number;
+}
+
+export const DEFAULT_LIVE_INDEX_SETTINGS: LiveIndexSettings = { batchSize: 5_000, pollMs: 200 };
+
+/** What the index reports once loaded (logged, and read by the benchmark through the log). */
+export interface LoadReport {
+  readonly articles: number;
+  readonly seconds: number;
+  readonly postingsMb: number;
+  readonly packedMb: number;
+  readonly rssMb: number;
+}
+
+/** Candidates with the horizon the SQL step must still look past (rows changed since may be missing from the index). */
+export interface IndexedCandidates extends Candidates {
+  readonly horizon: string;
+}
+
+/**
+ * The in-memory search index of this process, loaded in the background and kept fresh by
+ * polling. Until it is loaded (or when stopped) `candidates` answers null and the SQL plan serves.
+ * Freshness: every `pollMs` it reads the rows written by transactions with an xid at or above its
+ * horizon (the xmin of the previous poll's snapshot), so a write is in the index at most ~one poll
+ * plus one read after it commits — and the SQL step also reads the rows changed since the horizon
+ * (see `candidate-page.ts`), so a committed write is found even before that.
+ */
+export class LiveSearchIndex {
+  private index = new ImpactIndex();
+  private selector = new CandidateSelector(this.index);
+  private loaded = false;
+  private stopped = false;
+  private horizon = '0';
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private dataSource: DataSource | null = null;
+
+  constructor(
+    private readonly settings: LiveIndexSettings = DEFAULT_LIVE_INDEX_SETTINGS,
+    private readonly onLoaded: (report: LoadReport) => void = () => undefined,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Starts loading from `dataSource` in the background; returns at once. */
+  start(dataSource: DataSource): void {
+    this.dataSource = dataSource;
+    this.running = this.load().catch((error: unknown) => this.onError(error));
+  }
+
+  /** Resolves once the initial load has finished (or failed). */
+  async whenLoaded(): Promise<void> {
+    await this.running;
+  }
+
+  get ready(): boolean {
+    return this.loaded && !this.stopped;
+  }
+
+  /** Top candidates, or null when the index is not loaded. */
+  candidates(query: CandidateQuery): IndexedCandidates | null {
+    if (!this.ready) return null;
+    return { ...this.selector.select(query), horizon: this.horizon };
+  }
+
+  /** Stops polling; waits for a poll in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Reads the changes now (tests; the timer does it every `pollMs`). */
+  async refresh(): Promise<void> {
+    const feed = this.feed();
+    const next = await feed.horizon();
+    let after: { version: string; id: string } | null = null;
+    for (;;) {
+      const rows = await feed.changedSince(this.horizon, after, this.settings.batchSize);
+      for (const row of rows) this.index.upsert(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < this.settings.batchSize) break;
+      after = { version: last.version ?? '0', id: last.id };
+    }
+    this.horizon = next;
+  }
+
+  private async load(): Promise<void> {
+    const startedAt = performance.now();
+    const feed = this.feed();
+    // Taken before the first batch: whatever commits during the load is read again by the polls.
+    this.horizon = await feed.horizon();
+    const { pages, rowsPerPage } = await feed.extent();
+    const step = Math.max(1, Math.ceil(this.settings.batchSize / rowsPerPage));
+    // The table may grow during the load: read on until a range past the end comes back empty.
+    for (let from = 0; !this.stopped; from += step) {
+      const rows = await feed.pages(from, from + step);
+      for (const row of rows) this.index.upsert(row);
+      if (rows.length === 0 && from >= pages) break;
+    }
+    if (this.stopped) return;
+    this.index.compact();
+    await this.refresh();
+    this.loaded = true;
+    this.onLoaded({
+      articles: this.index.articles,
+      seconds: (performance.now() - startedAt) / 1_000,
+      postingsMb: this.index.postingsBytes / 2 ** 20,
+      packedMb: this.index.denseBytes / 2 ** 20,
+      rssMb: process.memoryUsage().rss / 2 ** 20,
+    });
+    this.schedule();
+  }
+
+  private feed(): IndexFeed {
+    if (!this.dataSource) throw new Error('the search index was not started');
+    return new IndexFeed(this.dataSource.manager);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.refresh()
+        .catch((error: unknown) => this.onError(error))
+        .finally(() => this.schedule());
+    }, this.settings.pollMs);
+    this.timer.unref();
+  }
+}

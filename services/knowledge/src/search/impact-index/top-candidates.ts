@@ -1,0 +1,255 @@
+import { ALIVE, CUSTOMER_VISIBLE, PUBLISHED, type ImpactIndex } from './impact-index';
+import { TopHeap } from './top-heap';
+import type { LexemeClause } from './tsquery-clauses';
+
+/** What to select candidates for: the compiled plan's clauses as lexemes, filters, the page size and the cap. */
+export interface CandidateQuery {
+  readonly clauses: readonly LexemeClause[];
+  /** Excluded alternatives; single lexemes are removed here, phrases only by PostgreSQL. */
+  readonly excluded: LexemeClause;
+  readonly requireAll: boolean;
+  readonly customer: boolean;
+  readonly publishedOnly: boolean;
+  readonly category: string | null;
+  readonly language: string | null;
+  /** The page size: the loose tier is only looked at when the strict one has fewer. */
+  readonly limit: number;
+  /** Most candidates per tier (like the SQL plan's ranking caps). */
+  readonly cap: number;
+}
+
+/** Article ids: those with every clause (best impact first) and, when they are too few, those with some. */
+export interface Candidates {
+  readonly strict: readonly string[];
+  readonly loose: readonly string[];
+}
+
+/** A clause over lexeme ids, alternatives with an unknown lexeme dropped, each alternative's rarest lexeme first. */
+interface ResolvedClause {
+  readonly alternatives: readonly (readonly number[])[];
+  readonly size: number;
+  readonly multi: boolean;
+}
+
+type Probe = (ordinal: number) => number;
+
+/**
+ * Top-k candidate selection over an {@link ImpactIndex}. Score of a strict candidate: the sum over
+ * clauses of the lexeme's impact (A 3, B 2, C 1; the title tier of the SQL plan is the all-A
+ * case); of a loose one: clauses matched first, then that sum. The rarest clause drives: its
+ * postings are read class A, then B, then C, and the reading stops once `cap` candidates are kept
+ * whose scores the rest can no longer reach. The other clauses are only probed per visited
+ * article (a packed lookup for a common lexeme, binary searches for a rarer one), never decoded.
+ * Single-threaded and synchronous, so the visited-marks array is shared between searches.
+ */
+export class CandidateSelector {
+  private seen = new Uint32Array(0);
+  private stamp = 0;
+
+  constructor(private readonly index: ImpactIndex) {}
+
+  select(query: CandidateQuery): Candidates {
+    this.prepareSeen();
+    const clauses = query.clauses.map((c) => this.resolve(c)).sort((x, y) => x.size - y.size);
+    const excluded = query.excluded.filter((a) => a.length === 1).flatMap((a) => {
+      const id = this.index.lexemeId(a[0] ?? '');
+      return id === undefined ? [] : [id];
+    });
+    const passes = this.filter(query, excluded);
+    const strict = this.strict(clauses, passes, query.cap);
+    const loose = query.requireAll || strict.length >= query.limit ? [] : this.loose(clauses, passes, query.cap);
+    return { strict: strict.map((o) => this.index.idOf(o)), loose: loose.map((o) => this.index.idOf(o)) };
+  }
+
+  private strict(clauses: readonly ResolvedClause[], passes: (ordinal: number) => boolean, cap: number): number[] {
+    const driver = clauses[0];
+    if (!driver || clauses.some((c) => c.alternatives.length === 0)) return [];
+    // Every clause common: AND their packed impacts word by word (16 articles per word) instead
+    // of visiting the driver's postings one by one (which cost 5–12 ms for three common words).
+    if (clauses.length > 1 && driver.size > this.index.capacity / 16) {
+      const words = this.packedClauses(clauses);
+      if (words) return this.strictPacked(clauses, words, passes, cap);
+    }
+    const probes = clauses.slice(1).map((c) => this.probe(c));
+    const heap = new TopHeap(cap);
+    const stamp = this.nextStamp();
+    const others = clauses.length - 1;
+    for (const impact of [3, 2, 1] as const) {
+      const bound = (driver.multi ? 3 : impact) + 3 * others;
+      if (heap.full && heap.minKey >= bound) break;
+      if (!this.drive(driver, impact, stamp, passes, (ordinal, own) => {
+        let score = own;
+        for (const probe of probes) {
+          const found = probe(ordinal);
+          if (found === 0) return true;
+          score += found;
+        }
+        heap.offer(score, ordinal);
+        return !(heap.full && heap.minKey >= bound);
+      })) break;
+    }
+    return heap.sorted();
+  }
+
+  /** Each clause's alternatives as packed words, or null when one is not a single common lexeme. */
+  private packedClauses(clauses: readonly ResolvedClause[]): Uint32Array[][] | null {
+    const result: Uint32Array[][] = [];
+    for (const clause of clauses) {
+      const words: Uint32Array[] = [];
+      for (const alternative of clause.alternatives) {
+        const packed = alternative.length === 1 ? this.index.packedWords(alternative[0] ?? 0) : null;
+        if (!packed) return null;
+        words.push(packed);
+      }
+      result.push(words);
+    }
+    return result;
+  }
+
+  private strictPacked(clauses: readonly ResolvedClause[], packed: readonly Uint32Array[][], passes: (ordinal: number) => boolean, cap: number): number[] {
+    const heap = new TopHeap(cap);
+    const count = Math.ceil(this.index.capacity / 16);
+    const LOW_BITS = 0x55555555;
+    for (let w = 0; w < count; w += 1) {
+      let all = LOW_BITS;
+      for (const alternatives of packed) {
+        let any = 0;
+        for (const words of alternatives) any |= words[w] ?? 0;
+        // A nonzero 2-bit impact → its low bit set.
+        all &= (any | (any >>> 1)) & LOW_BITS;
+        if (all === 0) break;
+      }
+      while (all !== 0) {
+        const low = all & -all;
+        all ^= low;
+        const ordinal = w * 16 + ((31 - Math.clz32(low)) >> 1);
+        if (!passes(ordinal)) continue;
+        let score = 0;
+        for (const clause of clauses) score += this.clauseImpact(clause, ordinal);
+        heap.offer(score, ordinal);
+      }
+    }
+    return heap.sorted();
+  }
+
+  private loose(clauses: readonly ResolvedClause[], passes: (ordinal: number) => boolean, cap: number): number[] {
+    const present = clauses.filter((c) => c.alternatives.length > 0);
+    if (present.length === 0) return [];
+    const probes = present.map((c, i) => (i === 0 ? null : this.probe(c)));
+    const heap = new TopHeap(cap);
+    const stamp = this.nextStamp();
+    for (let i = 0; i < present.length; i += 1) {
+      const clause = present[i];
+      if (!clause) continue;
+      // An article first met in clause i has none of the rarer clauses before it.
+      const rest = present.length - i;
+      for (const impact of [3, 2, 1] as const) {
+        const bound = rest * 16 + (clause.multi ? 3 : impact) + 3 * (rest - 1);
+        if (heap.full && heap.minKey >= bound) return heap.sorted();
+        const going = this.drive(clause, impact, stamp, passes, (ordinal, own) => {
+          let matched = 1;
+          let score = own;
+          for (let j = i + 1; j < present.length; j += 1) {
+            const found = probes[j]?.(ordinal) ?? 0;
+            if (found > 0) {
+              matched += 1;
+              score += found;
+            }
+          }
+          // Matching every clause makes it a strict candidate, not a loose one.
+          if (matched === clauses.length) return true;
+          heap.offer(matched * 16 + score, ordinal);
+          return !(heap.full && heap.minKey >= bound);
+        });
+        if (!going) return heap.sorted();
+      }
+    }
+    return heap.sorted();
+  }
+
+  /**
+   * Calls `visit` for each article of the clause first met at this impact (alive, passing the
+   * filters, not excluded); stops and returns false when `visit` does.
+   */
+  private drive(clause: ResolvedClause, impact: 1 | 2 | 3, stamp: number, passes: (ordinal: number) => boolean, visit: (ordinal: number, own: number) => boolean): boolean {
+    const seen = this.seen;
+    for (const alternative of clause.alternatives) {
+      const lead = alternative[0] ?? 0;
+      for (const ordinal of this.index.postingsOf(lead, impact)) {
+        if (seen[ordinal] === stamp) continue;
+        let own: number = impact;
+        if (alternative.length > 1) {
+          own = this.alternativeImpact(alternative, ordinal);
+          if (own === 0) continue;
+        }
+        seen[ordinal] = stamp;
+        if (!passes(ordinal)) continue;
+        if (!visit(ordinal, own)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** The clause's impact in an article: packed lookups for common lexemes, binary searches for the rest. */
+  private probe(clause: ResolvedClause): Probe {
+    const only = clause.alternatives.length === 1 && clause.alternatives[0]?.length === 1 ? clause.alternatives[0][0] : undefined;
+    if (only !== undefined) return (ordinal) => this.index.impactOf(only, ordinal);
+    return (ordinal) => this.clauseImpact(clause, ordinal);
+  }
+
+  private clauseImpact(clause: ResolvedClause, ordinal: number): number {
+    let best = 0;
+    for (const alternative of clause.alternatives) best = Math.max(best, this.alternativeImpact(alternative, ordinal));
+    return best;
+  }
+
+  /** An alternative needs all its lexemes; its impact is their highest. */
+  private alternativeImpact(alternative: readonly number[], ordinal: number): number {
+    let best = 0;
+    for (const lexeme of alternative) {
+      const impact = this.index.impactOf(lexeme, ordinal);
+      if (impact === 0) return 0;
+      if (impact > best) best = impact;
+    }
+    return best;
+  }
+
+  private filter(query: CandidateQuery, excluded: readonly number[]): (ordinal: number) => boolean {
+    const index = this.index;
+    const required = ALIVE | (query.customer ? PUBLISHED | CUSTOMER_VISIBLE : 0) | (query.publishedOnly ? PUBLISHED : 0);
+    const category = query.category === null ? null : index.categoryCode(query.category);
+    const language = query.language === null ? null : index.languageCode(query.language);
+    return (ordinal) =>
+      (index.flags(ordinal) & required) === required &&
+      (category === null || index.category(ordinal) === category) &&
+      (language === null || index.language(ordinal) === language) &&
+      excluded.every((lexeme) => index.impactOf(lexeme, ordinal) === 0);
+  }
+
+  private resolve(clause: LexemeClause): ResolvedClause {
+    const alternatives: number[][] = [];
+    for (const lexemes of clause) {
+      const ids = lexemes.map((l) => this.index.lexemeId(l));
+      if (ids.some((id) => id === undefined)) continue;
+      alternatives.push((ids as number[]).sort((x, y) => this.index.sizeOf(x) - this.index.sizeOf(y)));
+    }
+    const size = alternatives.reduce((n, a) => n + this.index.sizeOf(a[0] ?? 0), 0);
+    return { alternatives, size, multi: alternatives.some((a) => a.length > 1) };
+  }
+
+  private prepareSeen(): void {
+    if (this.seen.length < this.index.capacity) {
+      this.seen = new Uint32Array(Math.max(1024, Math.ceil(this.index.capacity * 1.25)));
+      this.stamp = 0;
+    }
+  }
+
+  private nextStamp(): number {
+    this.stamp += 1;
+    if (this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+}

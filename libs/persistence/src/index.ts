@@ -8,6 +8,8 @@ export type { SqlStatement } from './single-statement';
 export { AdvisoryLock } from './advisory-lock';
 export { GroupedCalls } from './grouped-calls';
 export { preparedQuery } from './prepared-query';
+export { ChannelListener } from './channel-listener';
+export type { ChannelEvents, ChannelListenerOptions, ChannelLogger } from './channel-listener';
 export type { GroupRunner, GroupedCallsOptions } from './grouped-calls';
 export { platformMigrations } from './migrations/platform-migrations';
 export { CreateOutbox1732350000000 } from './migrations/1732350000000-create-outbox';

@@ -9,7 +9,8 @@ import { startPublishSpan } from '../tracing/messaging-spans';
 import { backoffDelay } from '../util/exponential-backoff';
 import { platformTable } from '../util/platform-table';
 import { Wakeup } from '../util/wakeup';
-import { OutboxListener } from './outbox-listener';
+import type { ChannelListener } from '@helpdesk/persistence';
+import { outboxListener } from './outbox-listener';
 import type { OutboxRelayOptions, OutboxRelayStats, PublishedEvent } from './outbox-relay.options';
 import { OutboxRelayStore, type RelayRow } from './outbox-relay.store';
 import { oversizedByError, oversizedByServerLimit, type Oversized } from './oversized-event';
@@ -53,7 +54,7 @@ export class OutboxRelay {
   private readonly pool: Pool;
   private readonly store: OutboxRelayStore;
   private readonly lock: AdvisoryLock;
-  private readonly listener: OutboxListener;
+  private readonly listener: ChannelListener;
   private readonly floor: PublishFloor;
   private readonly logger: MessagingLogger;
   private readonly metrics: OutboxRelayMetrics;
@@ -79,7 +80,7 @@ export class OutboxRelay {
     const lockName = options.lockName ?? (options.schema ? `outbox-relay:${options.schema}` : 'outbox-relay');
     this.lock = new AdvisoryLock(options.databaseUrl, lockName);
     this.floor = new PublishFloor(options.floorLagMs ?? 10_000);
-    this.listener = new OutboxListener(options.databaseUrl, options.schema ?? 'public', () => this.idle.wake(), this.logger);
+    this.listener = outboxListener(options.databaseUrl, options.schema ?? 'public', () => this.idle.wake(), this.logger);
   }
 
   /** True while this instance holds the lock and relays. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Queue } from './queue';
-import { QueueChangeListener, type QueueChangeLogger } from './queue-change-listener';
+import type { ChannelListener, ChannelLogger } from '@helpdesk/persistence';
+import { queueChangeListener } from './queue-change-listener';
 import { QueuesRepository } from './queues.repository';
 
 /** Longest a read is kept even without a change notification (a lost NOTIFY costs at most this). */
@@ -26,14 +27,14 @@ interface Entry {
  */
 export class ActiveQueuesCache {
   private readonly queues = new QueuesRepository();
-  private readonly listener: QueueChangeListener;
+  private readonly listener: ChannelListener;
   /** Bumped by every notification: an entry of an older generation is stale. */
   private generation = 0;
   private listening = false;
   private entry: Entry | undefined;
 
-  constructor(databaseUrl: string, logger: QueueChangeLogger, schema = 'public', private readonly clock: () => number = Date.now) {
-    this.listener = new QueueChangeListener(databaseUrl, schema, { changed: () => this.changed(), lost: () => this.lost() }, logger);
+  constructor(databaseUrl: string, logger: ChannelLogger, schema = 'public', private readonly clock: () => number = Date.now) {
+    this.listener = queueChangeListener(databaseUrl, schema, { notified: () => this.changed(), lost: () => this.lost() }, logger);
   }
 
   /** Nest lifecycle: listening starts with the module (a failed first attempt only retries later). */

@@ -70,7 +70,12 @@ async function main(): Promise<void> {
   const name = `bench_knowledge_statements_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "bench_knowledge_seed_${ARTICLES}" STRATEGY file_copy`);
+  const seed = `bench_knowledge_seed_${ARTICLES}`;
+  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [seed])).rowCount) {
+    await admin.end();
+    throw new Error(`no kept seed database ${seed}: make it first with BENCH_KNOWLEDGE_SEED_CACHE=1 BENCH_KNOWLEDGE_PARTS=none npm run bench -- knowledge-search`);
+  }
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${seed}" STRATEGY file_copy`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pg = new Client({ connectionString: url.toString() });

@@ -175,8 +175,12 @@ async function indexing(service: KnowledgeProcess): Promise<void> {
   }
 }
 
-/** Which parts run: `BENCH_KNOWLEDGE_PARTS=search`, `=indexing` or both (default `search,indexing`); the seed always runs. */
+/**
+ * Which parts run: `BENCH_KNOWLEDGE_PARTS=search`, `=indexing` or both (default `search,indexing`);
+ * `=none` only seeds (with `BENCH_KNOWLEDGE_SEED_CACHE=1`: makes the kept base). The seed always runs.
+ */
 const PARTS = new Set((process.env['BENCH_KNOWLEDGE_PARTS'] ?? 'search,indexing').split(',').map((p) => p.trim()));
+
 
 /**
  * `BENCH_KNOWLEDGE_SEED_CACHE=1` keeps the seeded base as database `bench_knowledge_seed_<articles>`
@@ -210,6 +214,8 @@ async function ensureSeedCache(name: string, env: Record<string, string>): Promi
 
 /** Runs (a) and (b) against one seeded service process. */
 export async function runKnowledgeSearch(): Promise<void> {
+  const unknownParts = [...PARTS].filter((part) => !['search', 'indexing', 'none'].includes(part));
+  if (unknownParts.length > 0) throw new Error(`BENCH_KNOWLEDGE_PARTS: unknown part ${unknownParts.join(', ')} (use search, indexing, both comma-separated, or none)`);
   await buildKnowledgeService();
   const consumers = process.env['BENCH_KNOWLEDGE_RESOLVED_CONSUMERS'];
   const env = { KNOWLEDGE_SUGGESTION_LIMIT: '0', ...(consumers ? { KNOWLEDGE_RESOLVED_CONSUMERS: consumers } : {}) };

@@ -21,6 +21,8 @@ export type Impact = 0 | 1 | 2 | 3;
 export const ALIVE = 1;
 export const PUBLISHED = 2;
 export const CUSTOMER_VISIBLE = 4;
+/** The flag combinations a search requires (staff; published only; customer), kept as bitmaps. */
+const SCOPES: readonly number[] = [ALIVE, ALIVE | PUBLISHED, ALIVE | PUBLISHED | CUSTOMER_VISIBLE];
 
 function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, needed: number, make: (n: number) => T): T {
   if (needed <= array.length) return array;
@@ -48,6 +50,12 @@ export class ImpactIndex {
   private categoryOf = new Int32Array(1024);
   private languageOf = new Int32Array(1024);
   private versionOf = new Float64Array(1024);
+  /**
+   * Per scope (alive; alive and published; alive, published and customer-visible), one bit per
+   * ordinal at the low bit of its two-bit slot, laid out like the packed impacts: the packed
+   * selection ANDs a whole word of 16 articles with it instead of testing flags article by article.
+   */
+  private scopeBits: Uint32Array[] = SCOPES.map(() => new Uint32Array(64));
   /** Per lexeme, the ordinal last added (dedupes a lexeme repeated in a lower class). */
   private lastOrdinalOf = new Int32Array(1024).fill(-1);
   private dead = 0;
@@ -75,6 +83,7 @@ export class ImpactIndex {
     this.languageOf = grown(this.languageOf, size, (n) => new Int32Array(n));
     this.versionOf = grown(this.versionOf, size, (n) => new Float64Array(n));
     this.flagsOf[ordinal] = ALIVE | (article.status === 'published' ? PUBLISHED : 0) | (article.visibility === 'customer' ? CUSTOMER_VISIBLE : 0);
+    this.setScopeBits(ordinal, this.flagsOf[ordinal] ?? 0);
     this.categoryOf[ordinal] = article.category === null ? 0 : codeOf(this.categories, article.category);
     this.languageOf[ordinal] = article.language === null ? 0 : codeOf(this.languages, article.language);
     this.versionOf[ordinal] = version;
@@ -94,7 +103,33 @@ export class ImpactIndex {
   private kill(ordinal: number): void {
     if (((this.flagsOf[ordinal] ?? 0) & ALIVE) === 0) return;
     this.flagsOf[ordinal] = 0;
+    this.setScopeBits(ordinal, 0);
     this.dead += 1;
+  }
+
+  private setScopeBits(ordinal: number, flags: number): void {
+    const word = ordinal >> 4;
+    const bit = 1 << ((ordinal & 15) << 1);
+    for (let i = 0; i < SCOPES.length; i += 1) {
+      const required = SCOPES[i] ?? ALIVE;
+      let bits = this.scopeBits[i] ?? new Uint32Array(0);
+      if (word >= bits.length) {
+        const next = new Uint32Array(Math.max(word + 1, bits.length * 2));
+        next.set(bits);
+        bits = next;
+        this.scopeBits[i] = bits;
+      }
+      bits[word] = (flags & required) === required ? (bits[word] ?? 0) | bit : (bits[word] ?? 0) & ~bit;
+    }
+  }
+
+  /**
+   * The ordinals passing `required` flags (one of {@link SCOPES}) as words of 16 two-bit slots, the
+   * low bit of a slot set when its article passes; null for another combination.
+   */
+  scopeWords(required: number): Uint32Array | null {
+    const i = SCOPES.indexOf(required);
+    return i < 0 ? null : (this.scopeBits[i] ?? null);
   }
 
   private addLexemes(ordinal: number, lexemes: readonly string[], impact: 1 | 2 | 3): void {

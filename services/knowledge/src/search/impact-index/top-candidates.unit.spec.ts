@@ -125,4 +125,55 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     expect(selector.select(query([[['common']], [['lonely']]])).strict).toEqual([lone.id]);
     expect(selector.select(query([[['lonely']], [['missing']]])).loose).toEqual([lone.id]);
   });
+
+  it('selects from packed impacts exactly the best by score (earlier article first on ties), in every scope, as articles come and go', () => {
+    // A fixed pseudo-random mix: common lexemes in all three classes, several synonyms per clause, every flag combination.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const words = ['print', 'drucker', 'printer', 'vpn', 'timeout', 'offline'];
+    const make = () => {
+      const pick = () => words.filter(() => next() < 0.3);
+      return article({ a: pick(), b: pick(), c: pick() }, { status: next() < 0.8 ? 'published' : 'draft', visibility: next() < 0.7 ? 'customer' : 'internal' });
+    };
+    const index = new ImpactIndex();
+    const live = new Map<string, IndexedArticle>();
+    const add = (a: IndexedArticle) => {
+      index.upsert(a);
+      live.set(a.id, a);
+    };
+    // Not a multiple of 16: the last packed word is still filling when the unions are first kept.
+    for (let i = 0; i < 4_003; i += 1) add(make());
+    index.compact();
+    const selector = new CandidateSelector(index);
+    const clauses = [[['print'], ['drucker'], ['printer']], [['offline']], [['vpn'], ['timeout']]];
+    const impactIn = (a: IndexedArticle, lexeme: string) => (a.a.includes(lexeme) ? 3 : a.b.includes(lexeme) ? 2 : a.c.includes(lexeme) ? 1 : 0);
+    const expected = (customer: boolean, cap: number) => {
+      // `live` is in ordinal order: a changed article was deleted and set again.
+      return [...live.values()]
+        .filter((a) => !customer || (a.status === 'published' && a.visibility === 'customer'))
+        .map((a) => ({ id: a.id, score: clauses.reduce((sum, clause) => sum + Math.max(...clause.map(([l]) => impactIn(a, l ?? ''))), 0), all: clauses.every((clause) => clause.some(([l]) => impactIn(a, l ?? '') > 0)) }))
+        .filter((r) => r.all)
+        .sort((x, y) => y.score - x.score)
+        .slice(0, cap)
+        .map((r) => r.id);
+    };
+    const check = () => {
+      for (const customer of [false, true]) {
+        for (const cap of [5, 40, 10_000]) expect(selector.select(query(clauses, { customer, cap })).strict).toEqual(expected(customer, cap));
+      }
+    };
+    check();
+    // New articles after the unions were kept, and some earlier ones changed (appended again) or removed.
+    for (let i = 0; i < 500; i += 1) add(make());
+    for (const id of [...live.keys()].filter((_, i) => i % 97 === 0)) {
+      const before = live.get(id);
+      live.delete(id);
+      if (before && next() < 0.5) add({ ...before, status: 'published', visibility: 'customer', version: `${before.version ?? ''}-2` });
+      else index.remove(id);
+    }
+    check();
+  });
 });

@@ -1,0 +1,48 @@
+/** Unions kept (least recently used dropped first): at most this many × a quarter byte per article. */
+const MAX_UNIONS = 64;
+
+interface Union {
+  words: Uint32Array;
+  /** Words before this one are final: ordinals only grow, so only the word holding the newest ordinal still changes. */
+  final: number;
+}
+
+/**
+ * The packed words of a clause's alternatives ORed together (a slot is nonzero when some
+ * alternative is present), kept per set of lexemes. A query word expanded to its stem variants,
+ * synonyms and compound parts is often five or more common lexemes; ORing their packed impacts
+ * costs as much as the selection's whole scan, and the same expansions come back query after
+ * query. A union is exact: the packed impacts only ever gain slots for new ordinals, so the words
+ * before the newest one never change, and only the rest is ORed again when it is used.
+ */
+export class ClauseUnions {
+  private readonly unions = new Map<string, Union>();
+
+  /** The union of `alternatives` (packed words of the lexemes `lexemes`) over the first `count` words. */
+  of(lexemes: readonly number[], alternatives: readonly Uint32Array[], count: number, capacity: number): Uint32Array {
+    const key = [...lexemes].sort((x, y) => x - y).join(',');
+    let union = this.unions.get(key);
+    if (union) this.unions.delete(key);
+    else union = { words: new Uint32Array(0), final: 0 };
+    // Re-inserted as the most recently used.
+    this.unions.set(key, union);
+    if (this.unions.size > MAX_UNIONS) {
+      const oldest = this.unions.keys().next().value;
+      if (oldest !== undefined) this.unions.delete(oldest);
+    }
+    if (union.words.length < count) {
+      const grown = new Uint32Array(Math.ceil(count * 1.25));
+      grown.set(union.words.subarray(0, union.final));
+      union.words = grown;
+    }
+    const words = union.words;
+    const from = Math.min(union.final, count);
+    words.fill(0, from, count);
+    for (const packed of alternatives) {
+      const end = Math.min(count, packed.length);
+      for (let w = from; w < end; w += 1) words[w] = (words[w] ?? 0) | (packed[w] ?? 0);
+    }
+    union.final = Math.max(from, Math.min(count, capacity >> 4));
+    return words;
+  }
+}

@@ -7,9 +7,21 @@ interface Union {
   final: number;
 }
 
+const LOW_BITS = 0x55555555;
+
+/** Per two-bit slot, the larger of the two impacts. */
+export function maxSlots(x: number, y: number): number {
+  const xHigh = (x >>> 1) & LOW_BITS;
+  const yHigh = (y >>> 1) & LOW_BITS;
+  const high = xHigh | yHigh;
+  // With a high bit in either, the low bit comes from the ones having it (3 beats 2); else from either (1).
+  const low = (high & ((xHigh & x) | (yHigh & y))) | (~high & (x | y) & LOW_BITS);
+  return ((high << 1) | low) >>> 0;
+}
+
 /**
- * The packed words of a clause's alternatives ORed together (a slot is nonzero when some
- * alternative is present), kept per set of lexemes. A query word expanded to its stem variants,
+ * The packed impacts of a clause's alternatives combined slot by slot (a clause's impact in an
+ * article is its best alternative's), kept per set of lexemes. A query word expanded to its stem variants,
  * synonyms and compound parts is often five or more common lexemes; ORing their packed impacts
  * costs as much as the selection's whole scan, and the same expansions come back query after
  * query. A union is exact: the packed impacts only ever gain slots for new ordinals, so the words
@@ -18,7 +30,7 @@ interface Union {
 export class ClauseUnions {
   private readonly unions = new Map<string, Union>();
 
-  /** The union of `alternatives` (packed words of the lexemes `lexemes`) over the first `count` words. */
+  /** The slot-wise maximum of `alternatives` (packed impacts of the lexemes `lexemes`) over the first `count` words. */
   of(lexemes: readonly number[], alternatives: readonly Uint32Array[], count: number, capacity: number): Uint32Array {
     const key = [...lexemes].sort((x, y) => x - y).join(',');
     let union = this.unions.get(key);
@@ -40,7 +52,7 @@ export class ClauseUnions {
     words.fill(0, from, count);
     for (const packed of alternatives) {
       const end = Math.min(count, packed.length);
-      for (let w = from; w < end; w += 1) words[w] = (words[w] ?? 0) | (packed[w] ?? 0);
+      for (let w = from; w < end; w += 1) words[w] = maxSlots(words[w] ?? 0, packed[w] ?? 0);
     }
     union.final = Math.max(from, Math.min(count, capacity >> 4));
     return words;

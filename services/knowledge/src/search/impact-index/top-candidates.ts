@@ -44,28 +44,15 @@ interface Filters {
   readonly rest: ((ordinal: number) => boolean) | null;
 }
 
-/** Slots of word `w` (at their low bit) where some alternative of some clause has impact 3. */
-function titleSlots(packed: readonly Uint32Array[][], w: number): number {
+/** Slots of word `w` (at their low bit) where some clause has impact 3. */
+function titleSlots(impacts: readonly Uint32Array[], w: number): number {
   let slots = 0;
-  for (let c = 0; c < packed.length; c += 1) {
-    const alternatives = packed[c] ?? [];
-    for (let a = 0; a < alternatives.length; a += 1) {
-      const x = alternatives[a]?.[w] ?? 0;
-      slots |= x & (x >>> 1);
-    }
+  for (let c = 0; c < impacts.length; c += 1) {
+    const x = impacts[c]?.[w] ?? 0;
+    slots |= x & (x >>> 1);
   }
   // An odd bit here pairs one slot's high bit with the next slot's low bit: not an impact.
   return slots & 0x55555555;
-}
-
-/** The highest impact among a clause's alternatives in the two-bit slot at `shift` of word `w`. */
-function slotImpact(alternatives: readonly Uint32Array[], w: number, shift: number): number {
-  let best = 0;
-  for (let a = 0; a < alternatives.length; a += 1) {
-    const impact = ((alternatives[a]?.[w] ?? 0) >>> shift) & 3;
-    if (impact > best) best = impact;
-  }
-  return best;
 }
 
 /**
@@ -82,6 +69,7 @@ export class CandidateSelector {
   private stamp = 0;
   private readonly unions = new ClauseUnions();
   private present = new Uint32Array(0);
+  private words = new Int32Array(0);
 
   constructor(private readonly index: ImpactIndex) {}
 
@@ -148,14 +136,15 @@ export class CandidateSelector {
   /**
    * The strict candidates of common clauses: per word of 16 articles, the clauses' presence bits
    * (a nonzero two-bit slot) ANDed with each other and with the scope's bitmap; only the articles
-   * left are scored. A clause with several alternatives is read as their union (see {@link ClauseUnions}).
+   * left are scored. A clause with several alternatives is read as their slot-wise maximum (see
+   * {@link ClauseUnions}), so every clause is one array of impacts.
    */
   private strictPacked(clauses: readonly ResolvedClause[], packed: readonly Uint32Array[][], filters: Filters, cap: number): number[] {
     const heap = new TopHeap(cap);
     let count = Math.ceil(this.index.capacity / 16);
     const scope = this.index.scopeWords(filters.required);
     const LOW_BITS = 0x55555555;
-    const presence = packed.map((alternatives, i) => {
+    const impacts = packed.map((alternatives, i) => {
       const only = alternatives.length === 1 ? alternatives[0] : undefined;
       if (only) {
         // Past a lone alternative's array no article has the clause, so nothing further can match.
@@ -165,28 +154,45 @@ export class CandidateSelector {
       const lexemes = clauses[i]?.alternatives.map((alternative) => alternative[0] ?? 0) ?? [];
       return this.unions.of(lexemes, alternatives, count, this.index.capacity);
     });
-    // Clause by clause over all words (tight loops; one loop over all clauses per word was 3–4× slower).
-    const present = this.accumulator(count);
-    const first = presence[0] ?? new Uint32Array(0);
+    // The first two clauses and the scope over all words in one tight loop, keeping the words
+    // left (a loop over all clauses per word was 3–4× slower); each further clause then only
+    // reads those, a tenth or less of the words for common words.
+    const { present, words } = this.accumulators(count);
+    const first = impacts[0] ?? new Uint32Array(0);
+    const second = impacts[1] ?? new Uint32Array(0);
+    let left = 0;
     for (let w = 0; w < count; w += 1) {
       const x = first[w] ?? 0;
+      const y = second[w] ?? 0;
       // A nonzero 2-bit impact → its low bit set.
-      present[w] = (x | (x >>> 1)) & (scope ? (scope[w] ?? 0) : LOW_BITS);
+      const all = (x | (x >>> 1)) & (y | (y >>> 1)) & (scope ? (scope[w] ?? 0) : LOW_BITS);
+      if (all === 0) continue;
+      present[left] = all;
+      words[left] = w;
+      left += 1;
     }
-    for (const words of presence.slice(1)) {
-      for (let w = 0; w < count; w += 1) {
-        const x = words[w] ?? 0;
-        present[w] = (present[w] ?? 0) & (x | (x >>> 1));
+    for (let c = 2; c < impacts.length; c += 1) {
+      const clause = impacts[c] ?? new Uint32Array(0);
+      let kept = 0;
+      for (let i = 0; i < left; i += 1) {
+        const w = words[i] ?? 0;
+        const x = clause[w] ?? 0;
+        const all = (present[i] ?? 0) & (x | (x >>> 1));
+        if (all === 0) continue;
+        present[kept] = all;
+        words[kept] = w;
+        kept += 1;
       }
+      left = kept;
     }
     const passes = filters.rest;
     const best = 3 * clauses.length;
-    for (let w = 0; w < count; w += 1) {
-      let all = present[w] ?? 0;
-      if (all === 0) continue;
+    for (let i = 0; i < left; i += 1) {
+      const w = words[i] ?? 0;
+      let all = present[i] ?? 0;
       // Once the kept scores are at least 2 per clause, only an article with some clause in its
       // title (impact 3) can still enter: the words' impact-3 slots decide before any scoring.
-      if (heap.full && heap.minKey >= 2 * clauses.length) all &= titleSlots(packed, w);
+      if (heap.full && heap.minKey >= 2 * clauses.length) all &= titleSlots(impacts, w);
       while (all !== 0) {
         const low = all & -all;
         all ^= low;
@@ -195,7 +201,7 @@ export class CandidateSelector {
         if (!scope && !filters.scope(ordinal)) continue;
         if (passes && !passes(ordinal)) continue;
         let score = 0;
-        for (let c = 0; c < packed.length; c += 1) score += slotImpact(packed[c] ?? [], w, shift);
+        for (let c = 0; c < impacts.length; c += 1) score += ((impacts[c]?.[w] ?? 0) >>> shift) & 3;
         heap.offer(score, ordinal);
       }
       // Ties keep the earlier article, so once every kept candidate has the best possible score nothing later can enter.
@@ -312,10 +318,13 @@ export class CandidateSelector {
     return { alternatives, size, multi: alternatives.some((a) => a.length > 1) };
   }
 
-  /** The packed selection's per-word result array, reused between searches. */
-  private accumulator(count: number): Uint32Array {
-    if (this.present.length < count) this.present = new Uint32Array(Math.ceil(count * 1.25));
-    return this.present;
+  /** The packed selection's words left and their candidate slots, reused between searches. */
+  private accumulators(count: number): { present: Uint32Array; words: Int32Array } {
+    if (this.present.length < count) {
+      this.present = new Uint32Array(Math.ceil(count * 1.25));
+      this.words = new Int32Array(this.present.length);
+    }
+    return { present: this.present, words: this.words };
   }
 
   private prepareSeen(): void {

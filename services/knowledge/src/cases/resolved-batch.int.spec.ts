@@ -12,6 +12,7 @@ import { knowledgeMigrations } from '../migrations/knowledge-migrations';
 import { NO_FILTERS, SearchEngine } from '../search/search-engine';
 import { CaseLearningService } from './case-learning.service';
 import { ticketEventHandlers } from './ticket-event.handlers';
+import { SIGNATURE_BANDS } from './near-duplicate-signature';
 import { TrigramIndex, trigramsOf } from './trigram-similarity';
 
 describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in one transaction)', () => {
@@ -143,7 +144,7 @@ describe('resolved tickets learnt in a batch (real PostgreSQL, handleBatch in on
     const [vpnArticle] = await articlesOf(vpn.ticketId);
     const [sharingArticle] = await articlesOf(sharing.ticketId);
     const bands = (await dataSource.query('SELECT count(*)::int AS n FROM knowledge_article_bands WHERE article_id = $1', [vpnArticle?.id])) as { n: number }[];
-    expect(bands[0]?.n).toBe(24);
+    expect(bands[0]?.n).toBe(SIGNATURE_BANDS);
 
     const vpnAgain = ticketSnapshot({ summary: 'VPN trennt nach Standby' });
     await deliver(resolved(vpnAgain, {

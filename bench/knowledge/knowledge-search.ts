@@ -81,6 +81,8 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
   // PostgreSQL's share: the search is mostly database work, polled like part (b).
   const databaseCpu = await DatabaseCpu.connect(service.db.url);
   let dbCpu: number | undefined;
+  // The load generator's own share (gRPC client, on the same two cores).
+  let clientCpuMs = Number.NaN;
   const run = async (until: number, record: boolean) => {
     for (let i = 0; Date.now() < until; i += 1) {
       const query = QUERIES[Math.floor(Math.random() * QUERIES.length)] ?? 'drucker';
@@ -102,8 +104,11 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
     await Promise.all(Array.from({ length: LOAD.inFlight }, () => run(warm, false)));
     cpuAtStart = service.cpuMs();
     const dbCpuAtStart = await databaseCpu.read();
+    const clientCpuAtStart = process.cpuUsage();
     const end = Date.now() + LOAD.seconds * 1_000;
     await Promise.all(Array.from({ length: LOAD.inFlight }, () => run(end, true)));
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
+    clientCpuMs = (clientCpu.user + clientCpu.system) / 1_000;
     dbCpu = cpuBetween(dbCpuAtStart, await databaseCpu.read());
   } finally {
     client.close();
@@ -115,7 +120,8 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
   console.log(
     `knowledge-search (a) Search over ${ARTICLES} articles, ${LOAD.inFlight} in flight for ${LOAD.seconds} s: ${(s.count / LOAD.seconds).toFixed(0)} searches/s; ` +
       `p50 ${formatMs(s.p50)}, p95 ${formatMs(s.p95)}, p99 ${formatMs(s.p99)}, max ${formatMs(s.max)}; ${(hits / Math.max(1, s.count)).toFixed(1)} hits per search; ` +
-      `PostgreSQL backends ${dbCpuPerSearch.toFixed(2)} ms CPU per search, service process ${serviceCpuPerSearch.toFixed(2)} ms CPU per search; ${errors} errors (target p95 < 30 ms)`,
+      `PostgreSQL backends ${dbCpuPerSearch.toFixed(2)} ms CPU per search, service process ${serviceCpuPerSearch.toFixed(2)} ms CPU per search, ` +
+      `load generator ${(clientCpuMs / Math.max(1, s.count)).toFixed(2)} ms CPU per search; ${errors} errors (target p95 < 30 ms)`,
   );
 }
 

@@ -84,7 +84,7 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
   const databaseCpu = await DatabaseCpu.connect(service.db.url);
   let dbCpu: number | undefined;
   // The load generator's own share (gRPC client, on the same two cores).
-  let clientCpuMs = Number.NaN;
+  let clientCpuMs: number | undefined;
   const run = async (until: number, record: boolean) => {
     for (let i = 0; Date.now() < until; i += 1) {
       const query = QUERIES[Math.floor(Math.random() * QUERIES.length)] ?? 'drucker';
@@ -123,7 +123,7 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
     `knowledge-search (a) Search over ${ARTICLES} articles, ${LOAD.inFlight} in flight for ${LOAD.seconds} s: ${(s.count / LOAD.seconds).toFixed(0)} searches/s; ` +
       `p50 ${formatMs(s.p50)}, p95 ${formatMs(s.p95)}, p99 ${formatMs(s.p99)}, max ${formatMs(s.max)}; ${(hits / Math.max(1, s.count)).toFixed(1)} hits per search; ` +
       `PostgreSQL backends ${dbCpuPerSearch.toFixed(2)} ms CPU per search, service process ${serviceCpuPerSearch.toFixed(2)} ms CPU per search, ` +
-      `load generator ${(clientCpuMs / Math.max(1, s.count)).toFixed(2)} ms CPU per search; ${errors} errors (target p95 < 30 ms)`,
+      `load generator ${((clientCpuMs ?? Number.NaN) / Math.max(1, s.count)).toFixed(2)} ms CPU per search; ${errors} errors (target p95 < 30 ms)`,
   );
 }
 

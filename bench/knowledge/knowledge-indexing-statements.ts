@@ -3,6 +3,7 @@ import { uuidv7 } from '@helpdesk/messaging';
 import { createDataSource, runMigrations } from '@helpdesk/persistence';
 import { testInfrastructure } from '@helpdesk/testing';
 import { Client } from 'pg';
+import { copyKeptSeed } from './kept-seed';
 import type { EntityManager } from 'typeorm';
 import { bucketedIds } from '../../services/knowledge/src/articles/article-ids';
 import { CaseLearningService } from '../../services/knowledge/src/cases/case-learning.service';
@@ -72,12 +73,7 @@ async function main(): Promise<void> {
   const name = `bench_knowledge_statements_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  const seed = `bench_knowledge_seed_${ARTICLES}`;
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [seed])).rowCount) {
-    await admin.end();
-    throw new Error(`no kept seed database ${seed}: make it first with BENCH_KNOWLEDGE_SEED_CACHE=1 BENCH_KNOWLEDGE_PARTS=none npm run bench -- knowledge-search`);
-  }
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${seed}" STRATEGY file_copy`);
+  await copyKeptSeed(admin, ARTICLES, name);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pg = new Client({ connectionString: url.toString() });

@@ -1,5 +1,6 @@
 import { testInfrastructure } from '@helpdesk/testing';
 import { Client } from 'pg';
+import { copyKeptSeed } from './kept-seed';
 import { DataSource } from 'typeorm';
 import { withSessionSettings } from '../../services/knowledge/src/database-url';
 import { LiveSearchIndex } from '../../services/knowledge/src/search/impact-index/live-search-index';
@@ -25,15 +26,10 @@ const POOL = Number(process.env['BENCH_ENGINE_POOL'] ?? 10);
 
 async function main(): Promise<void> {
   const adminUrl = (await testInfrastructure()).postgresAdminUrl;
-  const seed = `bench_knowledge_seed_${ARTICLES}`;
   const name = `bench_knowledge_engine_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [seed])).rowCount) {
-    await admin.end();
-    throw new Error(`no kept seed database ${seed}: make it first with BENCH_KNOWLEDGE_SEED_CACHE=1 BENCH_KNOWLEDGE_PARTS=none npm run bench -- knowledge-search`);
-  }
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${seed}" STRATEGY file_copy`);
+  await copyKeptSeed(admin, ARTICLES, name);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   // The service's session settings (generic plans, no JIT, no parallel workers) and pool size.

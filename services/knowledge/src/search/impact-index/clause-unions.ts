@@ -1,3 +1,5 @@
+import { LOW_SLOT_BITS } from './impact-index';
+
 /** Unions kept (least recently used dropped first): at most this many × a quarter byte per article. */
 const MAX_UNIONS = 64;
 
@@ -7,15 +9,13 @@ interface Union {
   final: number;
 }
 
-const LOW_BITS = 0x55555555;
-
 /** Per two-bit slot, the larger of the two impacts. */
 export function maxSlots(x: number, y: number): number {
-  const xHigh = (x >>> 1) & LOW_BITS;
-  const yHigh = (y >>> 1) & LOW_BITS;
+  const xHigh = (x >>> 1) & LOW_SLOT_BITS;
+  const yHigh = (y >>> 1) & LOW_SLOT_BITS;
   const high = xHigh | yHigh;
   // With a high bit in either, the low bit comes from the ones having it (3 beats 2); else from either (1).
-  const low = (high & ((xHigh & x) | (yHigh & y))) | (~high & (x | y) & LOW_BITS);
+  const low = (high & ((xHigh & x) | (yHigh & y))) | (~high & (x | y) & LOW_SLOT_BITS);
   return ((high << 1) | low) >>> 0;
 }
 

@@ -21,6 +21,8 @@ export type Impact = 0 | 1 | 2 | 3;
 export const ALIVE = 1;
 export const PUBLISHED = 2;
 export const CUSTOMER_VISIBLE = 4;
+/** The low bit of every two-bit slot of a packed word (16 articles per 32-bit word). */
+export const LOW_SLOT_BITS = 0x55555555;
 /** The flag combinations a search requires (staff; published only; customer), kept as bitmaps. */
 const SCOPES: readonly number[] = [ALIVE, ALIVE | PUBLISHED, ALIVE | PUBLISHED | CUSTOMER_VISIBLE];
 

@@ -1,5 +1,5 @@
 import { ClauseUnions } from './clause-unions';
-import { ALIVE, CUSTOMER_VISIBLE, PUBLISHED, type ImpactIndex } from './impact-index';
+import { ALIVE, CUSTOMER_VISIBLE, LOW_SLOT_BITS, PUBLISHED, type ImpactIndex } from './impact-index';
 import { TopHeap } from './top-heap';
 import type { LexemeClause } from './tsquery-clauses';
 
@@ -52,7 +52,7 @@ function titleSlots(impacts: readonly Uint32Array[], w: number): number {
     slots |= x & (x >>> 1);
   }
   // An odd bit here pairs one slot's high bit with the next slot's low bit: not an impact.
-  return slots & 0x55555555;
+  return slots & LOW_SLOT_BITS;
 }
 
 /**
@@ -143,7 +143,6 @@ export class CandidateSelector {
     const heap = new TopHeap(cap);
     let count = Math.ceil(this.index.capacity / 16);
     const scope = this.index.scopeWords(filters.required);
-    const LOW_BITS = 0x55555555;
     const impacts = packed.map((alternatives, i) => {
       const only = alternatives.length === 1 ? alternatives[0] : undefined;
       if (only) {
@@ -165,7 +164,7 @@ export class CandidateSelector {
       const x = first[w] ?? 0;
       const y = second[w] ?? 0;
       // A nonzero 2-bit impact → its low bit set.
-      const all = (x | (x >>> 1)) & (y | (y >>> 1)) & (scope ? (scope[w] ?? 0) : LOW_BITS);
+      const all = (x | (x >>> 1)) & (y | (y >>> 1)) & (scope ? (scope[w] ?? 0) : LOW_SLOT_BITS);
       if (all === 0) continue;
       present[left] = all;
       words[left] = w;

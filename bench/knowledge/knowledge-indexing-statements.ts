@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { uuidv7 } from '@helpdesk/messaging';
-import { createDataSource, runMigrations } from '@helpdesk/persistence';
 import { testInfrastructure } from '@helpdesk/testing';
 import { Client } from 'pg';
 import { copyKeptSeed } from './kept-seed';
@@ -8,7 +7,6 @@ import type { EntityManager } from 'typeorm';
 import { bucketedIds } from '../../services/knowledge/src/articles/article-ids';
 import { CaseLearningService } from '../../services/knowledge/src/cases/case-learning.service';
 import { extractiveOnly } from '../../services/knowledge/src/extraction/summariser';
-import { knowledgeMigrations } from '../../services/knowledge/src/migrations/knowledge-migrations';
 import { resolvedEvent } from './knowledge-search';
 
 /**
@@ -73,16 +71,9 @@ async function main(): Promise<void> {
   const name = `bench_knowledge_statements_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await copyKeptSeed(admin, ARTICLES, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pg = new Client({ connectionString: url.toString() });
+  const url = await copyKeptSeed(admin, adminUrl, ARTICLES, name);
+  const pg = new Client({ connectionString: url });
   try {
-    // Migrations added since the seed was kept, as the service would run them at start (two connections: the runner holds one for its lock).
-    const migrating = createDataSource({ url: url.toString(), entities: [], migrations: knowledgeMigrations, poolSize: 2 });
-    await migrating.initialize();
-    await runMigrations(migrating);
-    await migrating.destroy();
     await pg.connect();
     await pg.query('SET jit = off');
     // As part (b) of the benchmark: the seed's long-tail words are in the vocabulary.

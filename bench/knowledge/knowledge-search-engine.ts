@@ -29,11 +29,9 @@ async function main(): Promise<void> {
   const name = `bench_knowledge_engine_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await copyKeptSeed(admin, ARTICLES, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await copyKeptSeed(admin, adminUrl, ARTICLES, name);
   // The service's session settings (generic plans, no JIT, no parallel workers) and pool size.
-  const dataSource = new DataSource({ type: 'postgres', url: withSessionSettings(url.toString()), poolSize: POOL });
+  const dataSource = new DataSource({ type: 'postgres', url: withSessionSettings(url), poolSize: POOL });
   const index = new LiveSearchIndex();
   try {
     await dataSource.initialize();

@@ -226,8 +226,8 @@ async function ensureSeedCache(name: string, env: Record<string, string>): Promi
 /**
  * Brings a kept base up to the migrations added since it was seeded, once, and vacuums it. Run
  * on every copy instead, each run would pay such a migration again before it measures (17 s for
- * 1764400000000's band table at a million articles) and measure beside the rewritten table's
- * first autovacuum.
+ * 1764400000000's band table at a million articles), and a rewritten table would start every
+ * copy unvacuumed.
  */
 async function migrateSeedCache(name: string, adminUrl: string): Promise<void> {
   const url = new URL(adminUrl);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ImpactIndex } from './impact-index';
-import { IndexFeed } from './index-feed';
+import { ArticleFeed } from '../../articles/article-feed';
+import { INDEX_COLUMNS } from './index-feed';
 import { CandidateSelector, type CandidateQuery, type Candidates } from './top-candidates';
 
 /** Timing of the background work. */
@@ -83,14 +84,7 @@ export class LiveSearchIndex {
   async refresh(): Promise<void> {
     const feed = this.feed();
     const next = await feed.horizon();
-    let after: { version: string; id: string } | null = null;
-    for (;;) {
-      const rows = await feed.changedSince(this.horizon, after, this.settings.batchSize);
-      for (const row of rows) this.index.upsert(row);
-      const last = rows.at(-1);
-      if (!last || rows.length < this.settings.batchSize) break;
-      after = { version: last.version ?? '0', id: last.id };
-    }
+    await feed.readChangedSince(this.horizon, this.settings.batchSize, (rows) => rows.forEach((row) => this.index.upsert(row)));
     this.horizon = next;
   }
 
@@ -99,14 +93,7 @@ export class LiveSearchIndex {
     const feed = this.feed();
     // Taken before the first batch: whatever commits during the load is read again by the polls.
     this.horizon = await feed.horizon();
-    const { pages, rowsPerPage } = await feed.extent();
-    const step = Math.max(1, Math.ceil(this.settings.batchSize / rowsPerPage));
-    // The table may grow during the load: read on until a range past the end comes back empty.
-    for (let from = 0; !this.stopped; from += step) {
-      const rows = await feed.pages(from, from + step);
-      for (const row of rows) this.index.upsert(row);
-      if (rows.length === 0 && from >= pages) break;
-    }
+    await feed.readAll(this.settings.batchSize, (rows) => rows.forEach((row) => this.index.upsert(row)), () => this.stopped);
     if (this.stopped) return;
     this.index.compact();
     await this.refresh();
@@ -121,9 +108,9 @@ export class LiveSearchIndex {
     this.schedule();
   }
 
-  private feed(): IndexFeed {
+  private feed() {
     if (!this.dataSource) throw new Error('the search index was not started');
-    return new IndexFeed(this.dataSource.manager);
+    return new ArticleFeed(this.dataSource.manager, INDEX_COLUMNS);
   }
 
   private schedule(): void {

@@ -4,7 +4,6 @@ import { createDataSource, migrationsApplied, runMigrations } from '@helpdesk/pe
 import { testInfrastructure } from '@helpdesk/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { Client as PgClient } from 'pg';
-import { seedSignatureBands } from './knowledge-bands-seed';
 import { QUERIES, WORDS } from './knowledge-corpus';
 import { knowledgeMigrations } from '../../services/knowledge/src/migrations/knowledge-migrations';
 import { KNOWLEDGE_REPLICAS, buildKnowledgeService, startKnowledgeProcess, type KnowledgeProcess } from './knowledge-process';
@@ -67,7 +66,6 @@ async function seed(databaseUrl: string): Promise<void> {
     for (const index of indexes) await pg.query(index.definition);
     await pg.query('VACUUM ANALYZE knowledge_articles');
     await pg.query('VACUUM ANALYZE knowledge_terms');
-    await seedSignatureBands(pg);
     console.log(`  seeded ${ARTICLES} articles, indexes built and analysed in ${((Date.now() - startedAt) / 1_000).toFixed(0)} s`);
   } finally {
     await pg.end();
@@ -258,8 +256,8 @@ export async function runKnowledgeSearch(): Promise<void> {
   try {
     if (!SEED_CACHE) await seed(service.db.url);
     if (PARTS.has('search')) {
-      // The in-memory search index loads in the background; the load keeps a core busy, so quiet
-      // means loaded. (Its "search index loaded" line with articles, seconds, postings and RSS is
+      // The in-memory search index (and the near-duplicate bands) load in the background; the
+      // load keeps a core busy, so quiet means loaded. (Its "search index loaded" line with articles, seconds, postings and RSS is
       // logged at info level; the bench starts the service with LOG_LEVEL=warn.)
       const waitingSince = Date.now();
       await service.awaitQuiet(300_000);
@@ -267,8 +265,9 @@ export async function runKnowledgeSearch(): Promise<void> {
       await searchLoad(service);
     }
     if (PARTS.has('indexing')) {
-      // Alone, (b) also waits for a settled service: the background start-up work (the search
-      // index's load) would otherwise share the cores with the tickets it times.
+      // Alone, (b) also waits for a settled service: the background start-up work (the loads of
+      // the search index and the near-duplicate bands) would otherwise share the cores with the
+      // tickets it times.
       if (!PARTS.has('search')) await service.awaitQuiet(300_000);
       await indexing(service);
     }

@@ -9,6 +9,7 @@ import { createDataSource, runMigrations, withTransaction } from '@helpdesk/pers
 import { createTestDatabase } from '@helpdesk/testing';
 import { resolved, ticketSnapshot } from '../test/support/ticket-events';
 import { CaseLearningService } from '../src/cases/case-learning.service';
+import { LiveBandIndex } from '../src/cases/band-index/live-band-index';
 import { ticketEventHandlers } from '../src/cases/ticket-event.handlers';
 import { extractiveOnly } from '../src/extraction/summariser';
 import { knowledgeMigrations } from '../src/migrations/knowledge-migrations';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await runMigrations(dataSource);
     const engine = new SearchEngine();
-    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID, new LiveBandIndex());
     const onResolved = ticketEventHandlers({ learning, search: engine, suggestionLimit: 0, clock: () => new Date() }).find((h) => h.event.type === 'helpdesk.ticket.resolved.v1');
     if (!onResolved) throw new Error('no resolved handler');
     const publisher = new OutboxPublisher({ service: 'knowledge', events: EVENT_REGISTRY });

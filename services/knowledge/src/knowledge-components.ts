@@ -1,6 +1,7 @@
 import { uuidv7 } from '@helpdesk/messaging';
 import type { Logger } from '@helpdesk/telemetry';
 import { bucketedIds } from './articles/article-ids';
+import { LiveBandIndex } from './cases/band-index/live-band-index';
 import { CaseLearningService } from './cases/case-learning.service';
 import type { KnowledgeConfig } from './config';
 import { LlmSummariser } from './extraction/llm-summariser';
@@ -15,6 +16,8 @@ export interface KnowledgeComponents {
   readonly engine: SearchEngine;
   /** The in-memory search index (null with `KNOWLEDGE_SEARCH_INDEX=off`); started by the module. */
   readonly searchIndex: LiveSearchIndex | null;
+  /** The near-duplicate check's LSH bands of every article; started by the module. */
+  readonly bandIndex: LiveBandIndex;
   readonly learning: CaseLearningService;
 }
 
@@ -39,11 +42,16 @@ export function knowledgeComponents(config: KnowledgeConfig, logger: Logger): Kn
         )
       : null;
   const engine = new SearchEngine(searchIndex ? new PlanCandidates(searchIndex) : null);
+  const bandIndex = new LiveBandIndex(
+    (report) => logger.info(report, `near-duplicate bands loaded: ${report.articles} articles in ${report.seconds.toFixed(1)} s, ${report.mb.toFixed(0)} MB`),
+    (error) => logger.warn({ err: error }, 'near-duplicate bands: load failed; the next resolved ticket tries again'),
+  );
   const learning = new CaseLearningService(
     { extractedVisibility: config.KNOWLEDGE_EXTRACTED_VISIBILITY, duplicateSimilarity: config.KNOWLEDGE_DUPLICATE_SIMILARITY },
     summariser,
     // Runs of new articles share a search bucket, so their index pages stay in memory (see article-ids.ts).
     bucketedIds(uuidv7),
+    bandIndex,
   );
-  return { summariser, engine, searchIndex, learning };
+  return { summariser, engine, searchIndex, bandIndex, learning };
 }

@@ -4,8 +4,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ArticlesGrpcController } from './articles/articles.grpc.controller';
 import { ArticlesService } from './articles/articles.service';
+import { InMemoryIndexesLifecycle } from './in-memory-indexes.lifecycle';
 import type { KnowledgeComponents } from './knowledge-components';
-import { SearchIndexLifecycle } from './search/impact-index/search-index.lifecycle';
 import { SearchGrpcController } from './search/search.grpc.controller';
 import { SearchService } from './search/search.service';
 
@@ -28,9 +28,9 @@ export class KnowledgeModule {
           useFactory: (dataSource: DataSource) => new SearchService(dataSource, components.engine, components.summariser),
         },
         {
-          provide: SearchIndexLifecycle,
+          provide: InMemoryIndexesLifecycle,
           inject: [DATA_SOURCE],
-          useFactory: (dataSource: DataSource) => new SearchIndexLifecycle(dataSource, components.searchIndex),
+          useFactory: (dataSource: DataSource) => new InMemoryIndexesLifecycle(dataSource, [...(components.searchIndex ? [components.searchIndex] : []), components.bandIndex]),
         },
       ],
       exports: [ArticlesService, SearchService],

@@ -1,7 +1,5 @@
 import type { Actor } from '@helpdesk/contracts';
 import type { EntityManager } from 'typeorm';
-import type { SignatureBand } from '../cases/near-duplicate-signature';
-import { SignatureBandsRepository } from '../cases/signature-bands.repository';
 import { searchConfigFor, vocabularySql } from '../search/search-config';
 import type { Article, ArticleStatus, ArticleVisibility } from './article';
 import { knownWords } from './known-words';
@@ -115,20 +113,11 @@ export class ArticlesRepository {
       ],
     );
     await this.manager.query(vocabularySql(1), [vocabularyText(article)]);
-    await new SignatureBandsRepository(this.manager).add([article]);
   }
 
-  /**
-   * {@link save} for many distinct articles: one upsert, one vocabulary and one band statement.
-   * `newBands` holds the LSH bands of every article new to the table (a new draft), computed by
-   * the caller; any other article must keep its stored text (an attached case), so its bands stand.
-   */
-  async saveAll(articles: readonly Article[], newBands: ReadonlyMap<string, readonly SignatureBand[]>): Promise<void> {
+  /** {@link save} for many distinct articles: one upsert and one vocabulary statement. */
+  async saveAll(articles: readonly Article[]): Promise<void> {
     if (articles.length === 0) return;
-    // The bands first: the batch's probe has just read the btree leaves they go into, so those are
-    // still in shared buffers (after the article insert, whose GIN pages pass through the buffers
-    // in between, most had to be read again from the file system).
-    await new SignatureBandsRepository(this.manager).addNew([...newBands].map(([id, bands]) => ({ id, bands })));
     const rows = [...articles]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((a) => ({

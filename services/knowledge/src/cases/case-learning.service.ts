@@ -5,7 +5,8 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { extractElement, type KnowledgeElement } from '../extraction/knowledge-element';
 import type { Summariser } from '../extraction/summariser';
 import { CasesRepository, type KnowledgeCase } from './cases.repository';
-import { duplicateText, type SignatureBand } from './near-duplicate-signature';
+import type { LiveBandIndex } from './band-index/live-band-index';
+import { duplicateText } from './near-duplicate-signature';
 import { duplicateProbe, nearDuplicates } from './near-duplicates';
 import { TrigramIndex } from './trigram-similarity';
 
@@ -30,6 +31,8 @@ export class CaseLearningService {
     private readonly settings: LearningSettings,
     private readonly summariser: Summariser,
     private readonly newId: () => string,
+    /** The LSH bands of the stored articles, where the near-duplicate check finds its candidates. */
+    private readonly bands: LiveBandIndex,
   ) {}
 
   async learn(manager: EntityManager, data: TicketResolvedV1, now: Date): Promise<void> {
@@ -104,12 +107,11 @@ export class CaseLearningService {
     }
 
     const probes = elements.map((element) => duplicateProbe(duplicateText(element), element.language));
-    const existing = await nearDuplicates(manager, probes, this.settings.duplicateSimilarity);
+    const existing = await nearDuplicates(manager, this.bands, probes, this.settings.duplicateSimilarity);
     const matched = await articles.lockMany([...new Set([...existing.values()].map((m) => m.articleId))]);
     // Articles written by this batch, by id (the latest state), and the new drafts compared in memory.
     const changed = new Map<string, Article>();
     const drafts: Article[] = [];
-    const draftBands = new Map<string, readonly SignatureBand[]>();
     const draftIndex = new TrigramIndex();
     const draftOf: Article[] = [];
     const learnings = elements.map((element, i) => {
@@ -132,14 +134,13 @@ export class CaseLearningService {
       } else {
         article = draftArticle(this.newId(), { ...element, visibility: this.settings.extractedVisibility }, [element.sourceTicketId], now);
         drafts.push(article);
-        draftBands.set(article.id, probe.bands);
         draftOf[draftIndex.add(probe.trigrams)] = article;
         ownDraft = true;
       }
       changed.set(article.id, article);
       return { ...element, ticketId: element.sourceTicketId, articleId: article.id, vectorOfArticle: ownDraft };
     });
-    await articles.saveAll([...changed.values()], draftBands);
+    await articles.saveAll([...changed.values()]);
     await articles.recordRevisions(drafts.map((draft) => changed.get(draft.id) ?? draft), EXTRACTION_ACTOR);
     await cases.recordLearnings(learnings);
   }
@@ -191,7 +192,7 @@ export class CaseLearningService {
   }
 
   private async closestArticle(manager: EntityManager, element: KnowledgeElement): Promise<Article | null> {
-    const found = await nearDuplicates(manager, [duplicateProbe(duplicateText(element), element.language)], this.settings.duplicateSimilarity);
+    const found = await nearDuplicates(manager, this.bands, [duplicateProbe(duplicateText(element), element.language)], this.settings.duplicateSimilarity);
     const best = found.get(0);
     return best ? new ArticlesRepository(manager).get({ kind: 'staff' }, best.articleId, true) : null;
   }

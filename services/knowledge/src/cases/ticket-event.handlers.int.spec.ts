@@ -10,6 +10,7 @@ import { extractiveOnly } from '../extraction/summariser';
 import { knowledgeMigrations } from '../migrations/knowledge-migrations';
 import { SearchEngine } from '../search/search-engine';
 import { CaseLearningService } from './case-learning.service';
+import { LiveBandIndex } from './band-index/live-band-index';
 import { ticketEventHandlers } from './ticket-event.handlers';
 
 describe('ticket event handlers (real PostgreSQL, handlers called in their transaction)', () => {
@@ -24,7 +25,7 @@ describe('ticket event handlers (real PostgreSQL, handlers called in their trans
     dataSource = createDataSource({ url: db.url, entities: [], migrations: knowledgeMigrations, poolSize: 4 });
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID);
+    const learning = new CaseLearningService({ extractedVisibility: 'customer', duplicateSimilarity: 0.5 }, extractiveOnly, randomUUID, new LiveBandIndex());
     handlers = new Map(ticketEventHandlers({ learning, search: engine, suggestionLimit: 5, clock: () => new Date() }).map((h) => [h.event.type, h]));
   });
   afterAll(async () => {

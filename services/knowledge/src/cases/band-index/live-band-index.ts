@@ -1,0 +1,163 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ArticleFeed, type FeedColumns } from '../../articles/article-feed';
+import { duplicateText, signatureBands, type SignatureBand } from '../near-duplicate-signature';
+import { BandTable } from './band-table';
+
+/** The bands one text of a batch looks up, by its position in the batch. */
+export interface BandProbe {
+  readonly i: number;
+  readonly bands: readonly SignatureBand[];
+}
+
+/** What the index reports once loaded (logged). */
+export interface BandLoadReport {
+  readonly articles: number;
+  readonly seconds: number;
+  readonly mb: number;
+}
+
+interface Row {
+  id: string;
+  version: string | null;
+  language: string | null;
+  title: string;
+  problem: string;
+  resolution: string;
+}
+
+interface BandedArticle {
+  readonly id: string;
+  readonly version: string | null;
+  readonly bands: readonly SignatureBand[];
+}
+
+const BAND_COLUMNS: FeedColumns<Row, BandedArticle> = {
+  sql: 'a.id, a.changed_xid::text AS version, a.language, a.title, a.problem, a.resolution',
+  toItem: (row) => ({ id: row.id, version: row.version, bands: signatureBands(duplicateText(row), row.language) }),
+};
+
+/** Rows per read of the load and of a catch-up. */
+const BATCH = 5_000;
+/** Pause between the background catch-ups of a started index, which keep the one before each probe short. */
+const POLL_MS = 1_000;
+/** Articles whose last added text is remembered, so a row read twice by overlapping catch-ups is added once. */
+const REMEMBERED = 100_000;
+
+/**
+ * The LSH bands of every article in memory (see `near-duplicate-signature.ts`), in place of a
+ * table of 16 rows per article whose random btree inserts and probes were ~40 % of the
+ * database's work per resolved ticket. Nothing is stored: the bands are computed from the
+ * articles' texts, once at start (`start`, in the background) and then for every article written
+ * since: every second in the background, and before every probe (`candidates` first reads the
+ * rows whose `changed_xid` is at or above its horizon, with the caller's connection), so a probe
+ * sees every article committed before it, as the table did — whichever replica wrote it. Bands of a text read inside a
+ * transaction that then rolls back stay, and can only name a candidate that the similarity check
+ * (on the stored text) drops.
+ */
+export class LiveBandIndex {
+  private table = new BandTable();
+  private horizon = '0';
+  private loading: Promise<void> | null = null;
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+  private catchingUp: Promise<void> = Promise.resolve();
+  /** Id → a hash of its last added bands (bounded, oldest first out). */
+  private readonly added = new Map<string, number>();
+
+  constructor(
+    private readonly onLoaded: (report: BandLoadReport) => void = () => undefined,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /**
+   * Starts loading in the background (the service, at bootstrap; `candidates` waits for it), then
+   * reads the articles written since every {@link POLL_MS}.
+   */
+  start(dataSource: DataSource): void {
+    const poll = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => {
+        this.catchUp(dataSource.manager)
+          .catch((error: unknown) => this.onError(error))
+          .finally(poll);
+      }, POLL_MS);
+      this.timer.unref();
+    };
+    this.ensureLoaded(dataSource.manager).then(poll, (error: unknown) => {
+      if (!this.stopped) this.onError(error);
+    });
+  }
+
+  /** Ends a load in progress and the polling (shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.loading?.catch(() => undefined);
+    await this.catchingUp;
+  }
+
+  /** Resolves once the load has finished; rejects when it failed. */
+  async whenLoaded(): Promise<void> {
+    await this.loading;
+  }
+
+  /**
+   * For each probe, the ids of the articles sharing at least one band with it (each once).
+   * Loads the index with `manager` when it was not started, and first adds the articles written
+   * since the last call.
+   */
+  async candidates(manager: EntityManager, probes: readonly BandProbe[]): Promise<{ readonly i: number; readonly articleId: string }[]> {
+    await this.ensureLoaded(manager);
+    await this.catchUp(manager);
+    return probes.flatMap(({ i, bands }) => [...new Set(bands.flatMap(({ band, hash }) => this.table.lookup(band, hash)))].map((articleId) => ({ i, articleId })));
+  }
+
+  private ensureLoaded(manager: EntityManager): Promise<void> {
+    this.loading ??= this.load(manager).catch((error: unknown) => {
+      // A failed load is tried again by the next caller rather than leaving the check without bands.
+      this.loading = null;
+      this.table = new BandTable();
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async load(manager: EntityManager): Promise<void> {
+    const startedAt = performance.now();
+    const feed = new ArticleFeed(manager, BAND_COLUMNS);
+    // Taken before the first read: whatever commits during the load is read by the catch-ups.
+    this.horizon = await feed.horizon();
+    this.table.beginBulk();
+    await feed.readAll(BATCH, (articles) => articles.forEach((article) => this.table.add(article.id, article.bands)), () => this.stopped);
+    if (this.stopped) throw new Error('the near-duplicate bands were stopped while loading');
+    this.table.endBulk();
+    this.onLoaded({ articles: this.table.entries, seconds: (performance.now() - startedAt) / 1_000, mb: this.table.bytes / 2 ** 20 });
+  }
+
+  /** One catch-up at a time: two running side by side would both add the same rows. */
+  private catchUp(manager: EntityManager): Promise<void> {
+    const run = this.catchingUp.then(() => this.readChanges(manager));
+    this.catchingUp = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readChanges(manager: EntityManager): Promise<void> {
+    const feed = new ArticleFeed(manager, BAND_COLUMNS);
+    const next = await feed.horizon();
+    await feed.readChangedSince(this.horizon, BATCH, (articles) => articles.forEach((article) => this.addOnce(article)));
+    this.horizon = next;
+  }
+
+  /** Adds an article's bands unless the same bands were added for it last (a row read again). */
+  private addOnce(article: BandedArticle): void {
+    const fingerprint = article.bands.reduce((h, { hash }) => Math.imul(h ^ hash, 0x01000193), 0x811c9dc5);
+    if (this.added.get(article.id) === fingerprint) return;
+    this.added.delete(article.id);
+    this.added.set(article.id, fingerprint);
+    if (this.added.size > REMEMBERED) {
+      const oldest = this.added.keys().next();
+      if (!oldest.done) this.added.delete(oldest.value);
+    }
+    this.table.add(article.id, article.bands);
+  }
+}

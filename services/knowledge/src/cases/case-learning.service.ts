@@ -6,7 +6,7 @@ import { extractElement, type KnowledgeElement } from '../extraction/knowledge-e
 import type { Summariser } from '../extraction/summariser';
 import { CasesRepository, type KnowledgeCase } from './cases.repository';
 import type { LiveBandIndex } from './band-index/live-band-index';
-import { duplicateText } from './near-duplicate-signature';
+import { SIGNATURE_BANDS, duplicateText, type SignatureBand } from './near-duplicate-signature';
 import { duplicateProbe, nearDuplicates } from './near-duplicates';
 import { TrigramIndex } from './trigram-similarity';
 
@@ -112,6 +112,7 @@ export class CaseLearningService {
     // Articles written by this batch, by id (the latest state), and the new drafts compared in memory.
     const changed = new Map<string, Article>();
     const drafts: Article[] = [];
+    const draftBands = new Map<string, readonly SignatureBand[]>();
     const draftIndex = new TrigramIndex();
     const draftOf: Article[] = [];
     const learnings = elements.map((element, i) => {
@@ -134,6 +135,8 @@ export class CaseLearningService {
       } else {
         article = draftArticle(this.newId(), { ...element, visibility: this.settings.extractedVisibility }, [element.sourceTicketId], now);
         drafts.push(article);
+        // A draft's own bands: those of its language, which its probe looked up first.
+        draftBands.set(article.id, probe.lookup.slice(0, SIGNATURE_BANDS));
         draftOf[draftIndex.add(probe.trigrams)] = article;
         ownDraft = true;
       }
@@ -141,6 +144,7 @@ export class CaseLearningService {
       return { ...element, ticketId: element.sourceTicketId, articleId: article.id, vectorOfArticle: ownDraft };
     });
     await articles.saveAll([...changed.values()]);
+    this.bands.addWritten(drafts.map((draft) => ({ ...draft, bands: draftBands.get(draft.id) ?? [] })));
     await articles.recordRevisions(drafts.map((draft) => changed.get(draft.id) ?? draft), EXTRACTION_ACTOR);
     await cases.recordLearnings(learnings);
   }

@@ -39,8 +39,8 @@ function fmix32(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** FNV-1a of a word (UTF-16 code units). */
-function wordHash(word: string): number {
+/** FNV-1a of a word or text (UTF-16 code units). */
+export function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i += 1) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return h >>> 0;

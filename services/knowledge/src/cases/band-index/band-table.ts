@@ -86,6 +86,11 @@ export class BandTable {
     return found;
   }
 
+  /** Whether every band already names this article (its text was added before). */
+  has(articleId: string, bands: readonly SignatureBand[]): boolean {
+    return bands.length > 0 && bands.every(({ band, hash }) => this.lookup(band, hash).includes(articleId));
+  }
+
   /** Sorts the pending pairs of every band into its sorted array. */
   private merge(): void {
     if (this.pendingCount === 0) return;

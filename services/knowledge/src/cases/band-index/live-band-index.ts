@@ -48,9 +48,9 @@ const REMEMBERED = 100_000;
  * articles' texts, once at start (`start`, in the background) and then for every article written
  * since: every second in the background, and before every probe (`candidates` first reads the
  * rows whose `changed_xid` is at or above its horizon, with the caller's connection), so a probe
- * sees every article committed before it, as the table did — whichever replica wrote it. Bands of a text read inside a
- * transaction that then rolls back stay, and can only name a candidate that the similarity check
- * (on the stored text) drops.
+ * sees every article committed before it, as the table did, whichever replica wrote it. Bands of
+ * a text written or read inside a transaction that then rolls back stay, and can only name a
+ * candidate that the similarity check (on the stored text) drops.
  */
 export class LiveBandIndex {
   private table = new BandTable();
@@ -92,11 +92,6 @@ export class LiveBandIndex {
     if (this.timer) clearTimeout(this.timer);
     await this.loading?.catch(() => undefined);
     await this.catchingUp;
-  }
-
-  /** Resolves once the load has finished; rejects when it failed. */
-  async whenLoaded(): Promise<void> {
-    await this.loading;
   }
 
   /**

@@ -8,7 +8,10 @@ export interface GrpcLogger {
 
 /** Configuration of {@link GrpcModule}. */
 export interface GrpcModuleOptions {
-  /** A verifier, or the options to build one (usually `jwtVerifierOptionsFromConfig(config)`). */
+  /**
+   * A verifier, or the options to build one (usually `jwtVerifierOptionsFromConfig(config)`); built
+   * from options, it keeps verified tokens (`cacheSize`, default `DEFAULT_VERIFIED_TOKENS_KEPT`).
+   */
   readonly auth: JwtVerifier | JwtVerifierOptions;
   /** The service's map from its domain errors to gRPC statuses. */
   readonly mapDomainError?: DomainErrorMapper;

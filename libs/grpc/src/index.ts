@@ -16,7 +16,7 @@ export { GrpcController } from './grpc-controller.decorator';
 export { GrpcServiceMethods } from './grpc-service-methods.decorator';
 export { GRPC_MODULE_OPTIONS } from './grpc-module-options';
 export type { GrpcLogger, GrpcModuleOptions } from './grpc-module-options';
-export { GrpcModule } from './grpc.module';
+export { DEFAULT_VERIFIED_TOKENS_KEPT, GrpcModule } from './grpc.module';
 export { decodePageToken, encodePageToken } from './paging/page-token';
 export type { RefusedTokenError } from './paging/page-token';
 export type { GrpcModuleAsyncOptions } from './grpc.module';

@@ -20,9 +20,6 @@ import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WorklogModule } from './worklog/worklog.module';
 
-/** Verified bearer tokens kept in memory (least recently used out first). */
-const VERIFIED_TOKENS_KEPT = 10_000;
-
 /** The ticket service's root module for one configuration: lib modules plus feature modules. */
 export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicModule {
   // Queue routing's check keeps the active queues while it hears of every change (a provider, so
@@ -34,7 +31,7 @@ export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicMo
     imports: [
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: ticketMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       // Clients repeat their bearer token on every call: verified tokens are kept until their expiry.
-      GrpcModule.forRoot({ auth: { ...jwtVerifierOptionsFromConfig(config), cacheSize: VERIFIED_TOKENS_KEPT }, mapDomainError: mapTicketError, logger }),
+      GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapTicketError, logger }),
       // Global, so every feature module can take the OutboxPublisher without importing it.
       {
         ...MessagingModule.forRoot({

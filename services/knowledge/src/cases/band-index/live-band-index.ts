@@ -38,6 +38,8 @@ const fingerprintOf = (article: Omit<ArticleText, 'id' | 'version'>) => wordHash
 const BATCH = 5_000;
 /** Pause between the background catch-ups of a started index, which keep the one before each probe short. */
 const POLL_MS = 1_000;
+/** Pause before a started index tries a failed load again. */
+const RETRY_MS = 2_000;
 /** Articles whose last added text is remembered, so a row read twice by overlapping catch-ups is added once. */
 const REMEMBERED = 100_000;
 
@@ -69,21 +71,30 @@ export class LiveBandIndex {
 
   /**
    * Starts loading in the background (the service, at bootstrap; `candidates` waits for it), then
-   * reads the articles written since every {@link POLL_MS}.
+   * reads the articles written since every {@link POLL_MS}. A failed load (the database not
+   * reachable at start: a restart, a failover) is tried again every {@link RETRY_MS}, so it is not
+   * left to the first resolved ticket's transaction.
    */
   start(dataSource: DataSource): void {
-    const poll = () => {
+    const later = (run: () => void, ms: number) => {
       if (this.stopped) return;
-      this.timer = setTimeout(() => {
+      this.timer = setTimeout(run, ms);
+      this.timer.unref();
+    };
+    const poll = (): void =>
+      later(() => {
         this.catchUp(dataSource.manager)
           .catch((error: unknown) => this.onError(error))
           .finally(poll);
       }, POLL_MS);
-      this.timer.unref();
+    const load = (): void => {
+      this.ensureLoaded(dataSource.manager).then(poll, (error: unknown) => {
+        if (this.stopped) return;
+        this.onError(error);
+        later(load, RETRY_MS);
+      });
     };
-    this.ensureLoaded(dataSource.manager).then(poll, (error: unknown) => {
-      if (!this.stopped) this.onError(error);
-    });
+    load();
   }
 
   /** Ends a load in progress and the polling (shutdown). */

@@ -256,9 +256,9 @@ export async function runKnowledgeSearch(): Promise<void> {
   try {
     if (!SEED_CACHE) await seed(service.db.url);
     if (PARTS.has('search')) {
-      // The in-memory search index (and the near-duplicate bands) load in the background; the
-      // load keeps a core busy, so quiet means loaded. (Its "search index loaded" line with articles, seconds, postings and RSS is
-      // logged at info level; the bench starts the service with LOG_LEVEL=warn.)
+      // The in-memory search index and the near-duplicate bands load in the background; the load
+      // keeps a core busy, so quiet means loaded. (Their "… loaded" lines with articles, seconds
+      // and memory are logged at info level; the bench starts the service with LOG_LEVEL=warn.)
       const waitingSince = Date.now();
       await service.awaitQuiet(300_000);
       console.log(`  service quiet (search index loaded) after ${((Date.now() - waitingSince) / 1_000).toFixed(0)} s`);

@@ -5,21 +5,21 @@
 // one band. A band is four MinHash values of the text's words folded into one 32-bit hash, so
 // two texts share a band with probability J⁴ (J = Jaccard similarity of their word sets), and
 // one of 16 bands with 1 − (1 − J⁴)¹⁶: 0.64 at J = 0.5, 0.89 at 0.6, 0.99 at 0.7 (a case with
-// small wording differences), but ~10⁻⁵ for unrelated texts (J ≈ 0.03). The bands live in a
-// btree (`knowledge_article_bands`), so a whole batch is probed with one join instead of a
-// full-text probe per case. Each band is one random leaf page of that btree to read and, for a
-// new article, to write: at a million articles the bands were ~40 % of the database's CPU per
-// resolved ticket with 24 of them, hence 16 (migration 1764400000000).
+// small wording differences), but ~10⁻⁵ for unrelated texts (J ≈ 0.03). The bands of every
+// article are kept in each process's memory (`band-index/`), so a whole batch is probed without
+// a full-text probe per case. While they lived in a btree, each band was a random leaf page to
+// read and write (~40 % of the database's CPU per resolved ticket with 24 bands, hence 16 since
+// migration 1764400000000; migration 1764500000000 dropped the table).
 //
 // Words: lower case, accents folded, at least three letters, common German/English function
 // words dropped, cut to their first five characters (a crude stemmer: "druckt"/"drucker",
 // "meeting"/"meetings" agree). Nothing here has to match PostgreSQL: signatures are only ever
-// computed by this module (for new cases, new articles and the migration's backfill).
+// computed by this module (for new cases, new and changed articles, every process's start).
 
 /**
- * Bands per text and MinHash values per band. Changing them needs a migration that rebuilds
- * `knowledge_article_bands`; band k depends only on MinHash values 4k … 4k + 3, so dropping the
- * last bands keeps the others' hashes.
+ * Bands per text and MinHash values per band. Nothing stores them: every process computes the
+ * bands at start (the down migration of 1764500000000 rebuilds the old table with these values).
+ * Band k depends only on MinHash values 4k … 4k + 3.
  */
 export const SIGNATURE_BANDS = 16;
 export const ROWS_PER_BAND = 4;

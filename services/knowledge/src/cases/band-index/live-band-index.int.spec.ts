@@ -1,5 +1,5 @@
 import { createDataSource, runMigrations } from '@helpdesk/persistence';
-import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
+import { createTestDatabase, expectEventually, type TestDatabase } from '@helpdesk/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { knowledgeMigrations } from '../../migrations/knowledge-migrations';
 import { ArticlesRepository } from '../../articles/articles.repository';
@@ -50,11 +50,11 @@ describe('LiveBandIndex started by the service (real PostgreSQL)', () => {
     // Written after the load by "another process": the background catch-up adds it without a probe.
     const after = draftArticle('01936b00-0000-7000-8000-000000000002', { title: 'Garage gate remote dead', problem: 'The garage gate remote does nothing.', resolution: 'New coin cell.', language: 'en', category: null, products: [], tags: [], visibility: 'internal' }, [], new Date());
     await new ArticlesRepository(dataSource.manager).save(after);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const probe = (content: { title: string; problem: string; resolution: string }) => [{ i: 0, bands: lookupBands(`${content.title}\n${content.problem}\n${content.resolution}`, 'en') }];
     // A connection that reads nothing: what the probe finds, the index held already.
     const blind = { query: () => Promise.resolve([]) } as unknown as EntityManager;
-    expect(await index.candidates(blind, probe(after))).toEqual([{ i: 0, articleId: after.id }]);
+    const started = index;
+    await expectEventually(async () => expect(await started.candidates(blind, probe(after))).toEqual([{ i: 0, articleId: after.id }]), { intervalMs: 100 });
     expect(await index.candidates(blind, probe(text))).toEqual([{ i: 0, articleId: before.id }]);
     await index.stop();
   });

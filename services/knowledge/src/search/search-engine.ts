@@ -4,7 +4,8 @@ import { bestPassages, type ScoredPassage } from './passages';
 import { normalizeWords, parseQuery, type ParsedQuery } from './query-syntax';
 import type { PlanCandidates } from './impact-index/plan-candidates';
 import { ExpiringCache } from './plan-cache';
-import { DEFAULT_CAPS, SearchRepository, type ArticleHit, type CompiledPlan, type Facets, type SearchFilters } from './search.repository';
+import { indexedPage } from './indexed-page';
+import { SearchRepository, type ArticleHit, type CompiledPlan, type Facets, type SearchFilters } from './search.repository';
 import type { SearchPlan, SearchTerm } from './search-plan';
 import { compoundSplits, expandWord, isStopWord } from './term-expansion';
 
@@ -38,6 +39,8 @@ const PLAN_CACHE_TTL_MS = 30_000;
 interface PreparedQuery {
   readonly compiled: CompiledPlan | null;
   readonly corrections: string[];
+  /** For a query with a word not in the vocabulary: the vocabulary epoch it was prepared in (null: any). */
+  readonly epoch: number | null;
 }
 
 /**
@@ -52,12 +55,21 @@ export class SearchEngine {
   /** `index`: the in-memory candidate index (null: always the SQL plan). */
   constructor(private readonly index: PlanCandidates | null = null) {}
 
-  /** One statement when the query was prepared in the last half minute (and all its words were known), else four. */
+  /**
+   * One statement when the query was prepared in the last half minute (and all its words were
+   * known), else four. With the in-memory index loaded, the index ranks and PostgreSQL returns the
+   * page's rows (see `indexed-page.ts`); else, and for what the index does not read (phrases,
+   * prefixes), the SQL plan ranks with ts_rank over PostgreSQL's GIN indexes.
+   */
   async search(manager: EntityManager, scope: ArticleScope, query: string, filters: SearchFilters, limit: number): Promise<SearchResult> {
     const repository = new SearchRepository(manager);
     const { compiled, corrections } = await this.prepare(repository, parseQuery(query));
-    const indexed = compiled && this.index ? this.index.candidates(scope, compiled, filters, limit) : null;
-    const { hits, facets } = await repository.page(scope, compiled, filters, limit, true, DEFAULT_CAPS, indexed);
+    const candidateQuery = compiled && this.index ? this.index.query(scope, compiled, filters, limit) : null;
+    const indexed = candidateQuery && this.index ? this.index.candidates(candidateQuery) : null;
+    const { hits, facets } =
+      compiled && candidateQuery && indexed
+        ? await indexedPage(repository, { scope, plan: compiled, filters, limit, query: candidateQuery, indexed })
+        : await repository.page(scope, compiled, filters, limit, true);
     return { hits, facets, corrections };
   }
 
@@ -83,16 +95,18 @@ export class SearchEngine {
     return bestPassages(question, await repository.articles(scope, compiled, NO_FILTERS, 3), 3);
   }
 
-  /** The compiled query, from the cache when it was prepared recently (parsing, vocabulary and compiling cost two round trips). */
+  /** The compiled query, from the cache when it was prepared recently (parsing, vocabulary and compiling cost three round trips). */
   private async prepare(repository: SearchRepository, parsed: ParsedQuery): Promise<PreparedQuery> {
     const key = JSON.stringify(parsed);
     const cached = this.prepared.get(key);
-    if (cached) return cached;
+    const epoch = this.index?.vocabularyEpoch() ?? null;
+    if (cached && (cached.epoch === null || cached.epoch === epoch)) return cached;
     const { plan, corrections, allKnown } = await this.plan(repository, parsed);
-    const prepared = { compiled: await repository.compile(plan), corrections };
     // A word not (yet) in the vocabulary is searched with its nearest vocabulary words; once an
-    // article brings the word itself, that correction is wrong, so such a query is not kept.
-    if (allKnown) this.prepared.set(key, prepared);
+    // article brings the word itself, that correction is wrong. Only articles add words, and the
+    // in-memory index reads every written article within a poll: such a query is kept until then.
+    const prepared = { compiled: await repository.compile(plan), corrections, epoch: allKnown ? null : epoch };
+    if (allKnown || epoch !== null) this.prepared.set(key, prepared);
     return prepared;
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type ArticleScope } from '../articles/articles.repository';
 import type { ArticleStatus, ArticleVisibility } from '../articles/article';
-import { candidateMatchesSql } from './candidate-page';
+import { LEXEME_COLUMNS } from './impact-index/index-feed';
 import { preparedQuery } from './prepared-query';
 import { acrossBuckets } from './search-buckets';
 import { planSql, type SearchPlan } from './search-plan';
@@ -47,7 +47,7 @@ export interface Facets {
 
 const HEADLINE_OPTIONS = `'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
 /** Facets list at most this many values each. */
-const FACET_VALUES = 20;
+export const FACET_VALUES = 20;
 /**
  * A plan's tsqueries, computed once by PostgreSQL and then passed back as constants: built inline,
  * the configuration lookups inside them are only STABLE, so PostgreSQL would rebuild them for
@@ -80,11 +80,33 @@ export interface RankingCaps {
 }
 export const DEFAULT_CAPS: RankingCaps = { title: 200, strict: 200, loose: 200 };
 
-/** Article ids chosen by the in-memory index, and its horizon (rows changed since may be missing from it). */
-export interface IndexCandidates {
-  readonly strict: readonly string[];
-  readonly loose: readonly string[];
-  readonly horizon: string;
+/**
+ * Rows written since the in-memory index's horizon that a page looks at besides its hits; more
+ * (a poll far behind) can only make a search miss a new article until the index catches up.
+ */
+const RECENT_ROWS = 1_000;
+/** Matching rows of those a page ranks at most. */
+const RECENT_MATCHES = 100;
+
+/** An article row fetched for a page of the in-memory ranking: what a hit shows, and the index columns of a recent row. */
+export interface FetchedRow {
+  readonly id: string;
+  readonly version: string | null;
+  readonly title: string;
+  readonly problem: string;
+  readonly resolution: string;
+  readonly category: string | null;
+  readonly products: string[];
+  readonly visibility: ArticleVisibility;
+  readonly status: ArticleStatus;
+  readonly language: string | null;
+  /** The text search configuration, for the snippet. */
+  readonly config: string;
+  /** Written since the horizon (and matching): read with its index columns. */
+  readonly recent: boolean;
+  readonly lexemes_a: string;
+  readonly lexemes_b: string;
+  readonly lexemes_c: string;
 }
 
 /** A page of ranked articles and, when asked for, the facets of the candidates. */
@@ -195,16 +217,11 @@ export class SearchRepository {
     limit: number,
     withFacets: boolean,
     caps: RankingCaps = DEFAULT_CAPS,
-    indexed: IndexCandidates | null = null,
   ): Promise<ArticlePage> {
     if (!plan) return { hits: [], facets: NO_FACETS };
     const where = this.articleFilters(scope, plan, filters);
     const limitParam = where.params.length + 1;
-    // With candidates of the in-memory index, PostgreSQL checks and ranks those instead of scanning its GIN indexes.
-    const matchesSql = indexed
-      ? candidateMatchesSql(where.condition, plan.requireAll, { limit: limitParam, ids: limitParam + 1, horizon: limitParam + 2 }, rankSql, caps.strict)
-      : candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', true);
-    const extraParams = indexed ? [[...indexed.strict, ...indexed.loose], indexed.horizon] : [];
+    const matchesSql = candidatesSql('knowledge_articles', 'a', 'a.id, a.category, a.products', where.condition, plan.requireAll, limitParam, caps, 'title_vector', true);
     const facetRows = `(SELECT category, products FROM strict UNION ALL SELECT category, products FROM loose WHERE NOT EXISTS (SELECT 1 FROM strict))`;
     const facets = withFacets
       ? `(SELECT COALESCE(json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.value), '[]') FROM
@@ -220,11 +237,38 @@ export class SearchRepository {
                         ts_headline(a.search_config, a.problem || E'\\n' || a.resolution, $1::tsquery, ${HEADLINE_OPTIONS}) AS snippet
                    FROM matches m JOIN knowledge_articles a ON a.id = m.id) h) AS hits,
               ${facets}`,
-      [...where.params, limit, ...extraParams],
+      [...where.params, limit],
     )) as { hits: HitRow[]; categories: { value: string; count: number }[]; products: { value: string; count: number }[] }[];
     const row = rows[0];
     if (!row) return { hits: [], facets: NO_FACETS };
     return { hits: row.hits.map(toHit), facets: { categories: row.categories, products: row.products } };
+  }
+
+  /**
+   * The rows of `ids` that pass the scope and filters (in no particular order) and, with a
+   * `horizon`, the rows written since it that match the plan (newest first, with their index
+   * columns): the in-memory index may not have read those yet, or may rank an older version.
+   */
+  async fetch(scope: ArticleScope, plan: CompiledPlan, filters: SearchFilters, ids: readonly string[], horizon: string | null): Promise<FetchedRow[]> {
+    const where = this.articleFilters(scope, plan, filters);
+    const idsParam = where.params.length + 1;
+    const shown = `a.id, a.changed_xid::text AS version, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status, a.language, a.search_config::text AS config`;
+    const hits = `SELECT ${shown}, false AS recent, '' AS lexemes_a, '' AS lexemes_b, '' AS lexemes_c
+      FROM knowledge_articles a WHERE a.id = ANY($${idsParam}::uuid[]) AND ${where.condition}`;
+    if (horizon === null) return (await preparedQuery(this.manager, hits, [...where.params, ids])) as FetchedRow[];
+    // The recent rows are read through the ordered changed_xid index first (newest first): written
+    // as one filter, PostgreSQL's generic plan chose a sequential scan of the table (1 s at 1 M).
+    return (await preparedQuery(
+      this.manager,
+      `WITH recent AS MATERIALIZED (
+          SELECT r.id FROM knowledge_articles r WHERE r.changed_xid >= $${idsParam + 1}::xid8 ORDER BY r.changed_xid DESC LIMIT ${RECENT_ROWS})
+       ${hits}
+       UNION ALL
+       (SELECT ${shown}, true, ${LEXEME_COLUMNS}
+          FROM knowledge_articles a WHERE a.id IN (SELECT id FROM recent) AND a.search_vector @@ $1::tsquery AND ${where.condition}
+          LIMIT ${RECENT_MATCHES})`,
+      [...where.params, ids, horizon],
+    )) as FetchedRow[];
   }
 
   /** Resolved (or closed) tickets whose problem and resolution match, not merged away. */

@@ -7,6 +7,7 @@ export interface IndexedArticle {
   readonly visibility: string;
   readonly language: string | null;
   readonly category: string | null;
+  readonly products: readonly string[];
   /** Lexemes of `search_vector` with weight A (title), B (problem, products, tags), C (resolution); a lexeme may repeat in a lower class. */
   readonly a: readonly string[];
   readonly b: readonly string[];
@@ -44,8 +45,13 @@ function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, neede
 export class ImpactIndex {
   private readonly lexicon = new Map<string, number>();
   private readonly postings: IntList[] = [];
-  private readonly categories = new Map<string, number>();
-  private readonly languages = new Map<string, number>();
+  private readonly categories = new Dictionary();
+  private readonly languages = new Dictionary();
+  private readonly productNames = new Dictionary();
+  /** Per ordinal, where its product codes start in `productCodes` and how many (products are few per article). */
+  private productStart = new Int32Array(1024);
+  private productCount = new Uint8Array(1024);
+  private readonly productCodes = new IntList();
   private readonly ordinalOf = new Map<string, number>();
   private readonly ids: string[] = [];
   private flagsOf = new Uint8Array(1024);
@@ -84,10 +90,16 @@ export class ImpactIndex {
     this.categoryOf = grown(this.categoryOf, size, (n) => new Int32Array(n));
     this.languageOf = grown(this.languageOf, size, (n) => new Int32Array(n));
     this.versionOf = grown(this.versionOf, size, (n) => new Float64Array(n));
+    this.productStart = grown(this.productStart, size, (n) => new Int32Array(n));
+    this.productCount = grown(this.productCount, size, (n) => new Uint8Array(n));
     this.flagsOf[ordinal] = ALIVE | (article.status === 'published' ? PUBLISHED : 0) | (article.visibility === 'customer' ? CUSTOMER_VISIBLE : 0);
     this.setScopeBits(ordinal, this.flagsOf[ordinal] ?? 0);
-    this.categoryOf[ordinal] = article.category === null ? 0 : codeOf(this.categories, article.category);
-    this.languageOf[ordinal] = article.language === null ? 0 : codeOf(this.languages, article.language);
+    this.categoryOf[ordinal] = article.category === null ? 0 : this.categories.code(article.category);
+    this.languageOf[ordinal] = article.language === null ? 0 : this.languages.code(article.language);
+    const products = [...new Set(article.products)].slice(0, 255);
+    this.productStart[ordinal] = this.productCodes.length;
+    this.productCount[ordinal] = products.length;
+    for (const product of products) this.productCodes.push(this.productNames.code(product));
     this.versionOf[ordinal] = version;
     this.addLexemes(ordinal, article.a, 3);
     this.addLexemes(ordinal, article.b, 2);
@@ -228,13 +240,43 @@ export class ImpactIndex {
     return this.languageOf[ordinal] ?? 0;
   }
 
-  /** The dictionary code of a category or language value; -1 when no article has it (nothing can match). */
+  /** Whether the article at `ordinal` names the product with this code. */
+  hasProduct(ordinal: number, code: number): boolean {
+    const start = this.productStart[ordinal] ?? 0;
+    const end = start + (this.productCount[ordinal] ?? 0);
+    const codes = this.productCodes.view();
+    for (let i = start; i < end; i += 1) if (codes[i] === code) return true;
+    return false;
+  }
+
+  /** The article's category, as written. */
+  categoryValue(ordinal: number): string | null {
+    return this.categories.value(this.categoryOf[ordinal] ?? 0);
+  }
+
+  /** The article's products, as written. */
+  productValues(ordinal: number): string[] {
+    const start = this.productStart[ordinal] ?? 0;
+    const codes = this.productCodes.view().subarray(start, start + (this.productCount[ordinal] ?? 0));
+    return Array.from(codes, (code) => this.productNames.value(code) ?? '');
+  }
+
+  /** `changed_xid` of the article version at `ordinal`, as read (-1: unknown). */
+  version(ordinal: number): number {
+    return this.versionOf[ordinal] ?? -1;
+  }
+
+  /** The dictionary code of a category, language or product value; -1 when no article has it (nothing can match). */
   categoryCode(value: string): number {
-    return this.categories.get(value) ?? -1;
+    return this.categories.lookup(value);
   }
 
   languageCode(value: string): number {
-    return this.languages.get(value) ?? -1;
+    return this.languages.lookup(value);
+  }
+
+  productCode(value: string): number {
+    return this.productNames.lookup(value);
   }
 
   idOf(ordinal: number): string {
@@ -261,12 +303,26 @@ function wholeWords(bytes: number): number {
   return Math.ceil(bytes / 4) * 4;
 }
 
-function codeOf(dictionary: Map<string, number>, value: string): number {
-  let code = dictionary.get(value);
-  if (code === undefined) {
-    // Code 0 means "none".
-    code = dictionary.size + 1;
-    dictionary.set(value, code);
+/** Small codes for repeated values (categories, languages, products); code 0 means "none". */
+class Dictionary {
+  private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [''];
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
   }
-  return code;
+
+  lookup(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+
+  value(code: number): string | null {
+    return code === 0 ? null : (this.values[code] ?? null);
+  }
 }

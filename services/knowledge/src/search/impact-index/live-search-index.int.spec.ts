@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@helpdesk/testing';
 import type { DataSource } from 'typeorm';
 import { knowledgeMigrations } from '../../migrations/knowledge-migrations';
 import { NO_FILTERS, SearchEngine } from '../search-engine';
+import type { CompiledPlan, SearchFilters } from '../search.repository';
 import { LiveSearchIndex } from './live-search-index';
 import { PlanCandidates } from './plan-candidates';
 
@@ -25,6 +26,11 @@ describe('in-memory search index (real PostgreSQL)', () => {
   const candidates = new PlanCandidates(index);
   const engine = new SearchEngine(candidates);
   const titles = async (kind: 'staff' | 'customer', query: string) => (await engine.search(dataSource.manager, { kind }, query, NO_FILTERS, 10)).hits.map((h) => h.title);
+  /** The strict candidates the index itself holds (null: it cannot answer). */
+  const strict = (kind: 'staff' | 'customer', plan: CompiledPlan, filters: SearchFilters = NO_FILTERS) => {
+    const query = candidates.query({ kind }, plan, filters, 10);
+    return query ? (candidates.candidates(query)?.candidates.filter((c) => c.tier === 1) ?? null) : null;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('knowledge-impact-index');
@@ -48,7 +54,7 @@ describe('in-memory search index (real PostgreSQL)', () => {
     await index.whenLoaded();
     expect(index.ready).toBe(true);
     const plan = { any: `'scanner'`, all: `'scanner'`, clauses: [`'scanner'`], excluded: null, requireAll: false };
-    expect(candidates.candidates({ kind: 'staff' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(3);
+    expect(strict('staff', plan)).toHaveLength(3);
     expect((await titles('staff', 'scanner feeder')).sort()).toEqual(before.sort());
     expect(await titles('customer', 'scanner feeder')).toEqual(['Scanner feeder public']);
   });
@@ -57,9 +63,9 @@ describe('in-memory search index (real PostgreSQL)', () => {
     await insertArticle(dataSource, 'Scanner calibration guide', 'published', 'customer');
     expect(await titles('customer', 'calibration')).toEqual(['Scanner calibration guide']);
     const plan = { any: `'calibr'`, all: `'calibr'`, clauses: [`'calibr'`], excluded: null, requireAll: false };
-    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(0);
+    expect(strict('customer', plan)).toHaveLength(0);
     await index.refresh();
-    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(1);
+    expect(strict('customer', plan)).toHaveLength(1);
     expect(await titles('customer', 'calibration')).toEqual(['Scanner calibration guide']);
   });
 
@@ -68,22 +74,43 @@ describe('in-memory search index (real PostgreSQL)', () => {
     await dataSource.query(`UPDATE knowledge_articles SET visibility = 'internal' WHERE title = 'Scanner calibration guide'`);
     const plan = { any: `'calibr'`, all: `'calibr'`, clauses: [`'calibr'`], excluded: null, requireAll: false };
     // Stale: the index still names it as a customer candidate; PostgreSQL's check drops it.
-    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(1);
+    expect(strict('customer', plan)).toHaveLength(1);
     expect(await titles('customer', 'calibration')).toEqual([]);
     await index.refresh();
-    expect(candidates.candidates({ kind: 'customer' }, plan, NO_FILTERS, 10)?.strict).toHaveLength(0);
+    expect(strict('customer', plan)).toHaveLength(0);
     expect(await titles('staff', 'calibration')).toEqual(['Scanner calibration guide']);
   });
 
-  it('drops the old words of an edited article and finds the new ones', async () => {
+  it('drops the old words of an edited article and finds the new ones, before and after the refresh', async () => {
     await dataSource.query(`UPDATE knowledge_articles SET title = 'Scanner alignment guide' WHERE title = 'Scanner calibration guide'`);
+    const plan = { any: `'calibr'`, all: `'calibr'`, clauses: [`'calibr'`], excluded: null, requireAll: false };
+    // Stale: the index still ranks the old version; the fetched row is a newer one, so it is left out.
+    expect(strict('staff', plan)).toHaveLength(1);
+    expect(await titles('staff', 'calibration')).toEqual([]);
+    expect(await titles('staff', 'alignment')).toEqual(['Scanner alignment guide']);
     await index.refresh();
     expect(await titles('staff', 'calibration')).toEqual([]);
     expect(await titles('staff', 'alignment')).toEqual(['Scanner alignment guide']);
   });
 
-  it('falls back to the SQL plan for a product filter', () => {
+  it('filters by product in memory and counts the facets of the candidates', async () => {
+    await index.refresh();
     const plan = { any: `'scanner'`, all: `'scanner'`, clauses: [`'scanner'`], excluded: null, requireAll: false };
-    expect(candidates.candidates({ kind: 'staff' }, plan, { ...NO_FILTERS, product: 'Scanner' }, 10)).toBeNull();
+    expect(strict('staff', plan, { ...NO_FILTERS, product: 'Scanner' })).toHaveLength(4);
+    expect(strict('staff', plan, { ...NO_FILTERS, product: 'Printer' })).toHaveLength(0);
+    const result = await engine.search(dataSource.manager, { kind: 'staff' }, 'scanner', { ...NO_FILTERS, product: 'Scanner' }, 10);
+    expect(result.hits).toHaveLength(4);
+    expect(result.facets).toEqual({ categories: [{ value: 'technical', count: 4 }], products: [{ value: 'Scanner', count: 4 }] });
+  });
+
+  it('ranks title matches first and marks the query words in the snippet', async () => {
+    await insertArticle(dataSource, 'Paper tray guide', 'published', 'customer');
+    await index.refresh();
+    const { hits } = await engine.search(dataSource.manager, { kind: 'staff' }, 'scanner', NO_FILTERS, 10);
+    expect(hits.at(-1)?.title).toBe('Paper tray guide');
+    expect(hits.slice(0, -1).every((h) => h.title.startsWith('Scanner'))).toBe(true);
+    expect(hits[0]?.score).toBeGreaterThan(hits.at(-1)?.score ?? 1);
+    // As ts_headline makes it (a short word at a fragment's edge is dropped).
+    expect(hits.at(-1)?.snippet).toBe('«scanner» jams on every page\nClean the feeder rollers');
   });
 });

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { ImpactIndex } from './impact-index';
 import { ArticleFeed } from '../../articles/article-feed';
 import { INDEX_COLUMNS } from './index-feed';
-import { CandidateSelector, type CandidateQuery, type Candidates } from './top-candidates';
+import { scoreOfKey, type RankedCandidate } from './ranked-candidates';
+import { CandidateSelector, type CandidateQuery, type ScoredOrdinal } from './top-candidates';
 
 /** Timing of the background work. */
 export interface LiveIndexSettings {
@@ -23,8 +24,9 @@ export interface LoadReport {
   readonly rssMb: number;
 }
 
-/** Candidates with the horizon the SQL step must still look past (rows changed since may be missing from the index). */
-export interface IndexedCandidates extends Candidates {
+/** The ranked candidates (strict, then loose; best first) and the horizon the page must still look past (rows changed since may be missing or stale here). */
+export interface IndexedCandidates {
+  readonly candidates: readonly RankedCandidate[];
   readonly horizon: string;
 }
 
@@ -42,6 +44,8 @@ export class LiveSearchIndex {
   private loaded = false;
   private stopped = false;
   private horizon = '0';
+  /** Polls that read written rows. */
+  private changes = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private dataSource: DataSource | null = null;
@@ -63,14 +67,30 @@ export class LiveSearchIndex {
     await this.running;
   }
 
+  /** Grows with every poll that read written rows. */
+  get changesRead(): number {
+    return this.changes;
+  }
+
   get ready(): boolean {
     return this.loaded && !this.stopped;
   }
 
-  /** Top candidates, or null when the index is not loaded. */
+  /** The ranked candidates, or null when the index is not loaded. */
   candidates(query: CandidateQuery): IndexedCandidates | null {
     if (!this.ready) return null;
-    return { ...this.selector.select(query), horizon: this.horizon };
+    const { strict, loose } = this.selector.selectScored(query);
+    const clauses = query.clauses.length;
+    const ranked = (tier: 0 | 1) => (c: ScoredOrdinal): RankedCandidate => ({
+      id: this.index.idOf(c.ordinal),
+      tier,
+      key: c.key,
+      score: scoreOfKey(tier, c.key, clauses),
+      version: this.index.version(c.ordinal),
+      category: this.index.categoryValue(c.ordinal),
+      products: this.index.productValues(c.ordinal),
+    });
+    return { candidates: [...strict.map(ranked(1)), ...loose.map(ranked(0))], horizon: this.horizon };
   }
 
   /** Stops polling; waits for a poll in progress. */
@@ -84,7 +104,10 @@ export class LiveSearchIndex {
   async refresh(): Promise<void> {
     const feed = this.feed();
     const next = await feed.horizon();
-    await feed.readChangedSince(this.horizon, this.settings.batchSize, (rows) => rows.forEach((row) => this.index.upsert(row)));
+    await feed.readChangedSince(this.horizon, this.settings.batchSize, (rows) => {
+      rows.forEach((row) => this.index.upsert(row));
+      if (rows.length > 0) this.changes += 1;
+    });
     this.horizon = next;
   }
 

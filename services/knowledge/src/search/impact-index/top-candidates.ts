@@ -13,6 +13,7 @@ export interface CandidateQuery {
   readonly publishedOnly: boolean;
   readonly category: string | null;
   readonly language: string | null;
+  readonly product: string | null;
   /** The page size: the loose tier is only looked at when the strict one has fewer. */
   readonly limit: number;
   /** Most candidates per tier (like the SQL plan's ranking caps). */
@@ -25,6 +26,27 @@ export interface Candidates {
   readonly loose: readonly string[];
 }
 
+/** A kept candidate: its ordinal and its key (see {@link CandidateSelector}). */
+export interface ScoredOrdinal {
+  readonly ordinal: number;
+  readonly key: number;
+}
+
+/** The kept candidates of both tiers, best first. */
+export interface ScoredCandidates {
+  readonly strict: readonly ScoredOrdinal[];
+  readonly loose: readonly ScoredOrdinal[];
+}
+
+/**
+ * What a clause found with impact C, B or A adds to a candidate's key: ts_rank's default weights
+ * (0.2, 0.4, 1.0) times ten, so a title match outweighs two in the problem, as it does there.
+ */
+export const IMPACT_WEIGHT: readonly number[] = [0, 2, 4, 10];
+const TITLE_WEIGHT = 10;
+/** A loose key counts the clauses matched first: this is more than any sum of weights (24 clauses × 10). */
+export const MATCHED_CLAUSE_KEY = 256;
+
 /** A clause over lexeme ids, alternatives with an unknown lexeme dropped, each alternative's rarest lexeme first. */
 interface ResolvedClause {
   readonly alternatives: readonly (readonly number[])[];
@@ -36,7 +58,7 @@ type Probe = (ordinal: number) => number;
 
 /**
  * What an article must pass: `required` flags (answered by `scope`, or word-wise by the index's
- * scope bitmaps) and, when set, the `rest` (category, language, single-word exclusions).
+ * scope bitmaps) and, when set, the `rest` (category, language, product, single-word exclusions).
  */
 interface Filters {
   readonly required: number;
@@ -56,9 +78,9 @@ function titleSlots(impacts: readonly Uint32Array[], w: number): number {
 }
 
 /**
- * Top-k candidate selection over an {@link ImpactIndex}. Score of a strict candidate: the sum over
- * clauses of the lexeme's impact (A 3, B 2, C 1; the title tier of the SQL plan is the all-A
- * case); of a loose one: clauses matched first, then that sum. The rarest clause drives: its
+ * Top-k candidate selection over an {@link ImpactIndex}. Key of a strict candidate: the sum over
+ * clauses of the weight of the lexeme's impact ({@link IMPACT_WEIGHT}: A 10, B 4, C 2); of a loose
+ * one: clauses matched first ({@link MATCHED_CLAUSE_KEY} each), then that sum. The rarest clause drives: its
  * postings are read class A, then B, then C, and the reading stops once `cap` candidates are kept
  * whose scores the rest can no longer reach. The other clauses are only probed per visited
  * article (a packed lookup for a common lexeme, binary searches for a rarer one), never decoded.
@@ -73,7 +95,14 @@ export class CandidateSelector {
 
   constructor(private readonly index: ImpactIndex) {}
 
+  /** The kept candidates' ids, best first. */
   select(query: CandidateQuery): Candidates {
+    const { strict, loose } = this.selectScored(query);
+    return { strict: strict.map((c) => this.index.idOf(c.ordinal)), loose: loose.map((c) => this.index.idOf(c.ordinal)) };
+  }
+
+  /** The kept candidates with their keys, best first (ties: the older article first). */
+  selectScored(query: CandidateQuery): ScoredCandidates {
     this.prepareSeen();
     const clauses = query.clauses.map((c) => this.resolve(c)).sort((x, y) => x.size - y.size);
     const excluded = query.excluded.filter((a) => a.length === 1).flatMap((a) => {
@@ -85,10 +114,10 @@ export class CandidateSelector {
     const passes = rest ? (ordinal: number) => filters.scope(ordinal) && rest(ordinal) : filters.scope;
     const strict = this.strict(clauses, filters, passes, query.cap);
     const loose = query.requireAll || strict.length >= query.limit ? [] : this.loose(clauses, passes, query.cap);
-    return { strict: strict.map((o) => this.index.idOf(o)), loose: loose.map((o) => this.index.idOf(o)) };
+    return { strict, loose };
   }
 
-  private strict(clauses: readonly ResolvedClause[], filters: Filters, passes: (ordinal: number) => boolean, cap: number): number[] {
+  private strict(clauses: readonly ResolvedClause[], filters: Filters, passes: (ordinal: number) => boolean, cap: number): ScoredOrdinal[] {
     const driver = clauses[0];
     if (!driver || clauses.some((c) => c.alternatives.length === 0)) return [];
     // Every clause common: AND their packed impacts word by word (16 articles per word) instead
@@ -102,14 +131,14 @@ export class CandidateSelector {
     const stamp = this.nextStamp();
     const others = clauses.length - 1;
     for (const impact of [3, 2, 1] as const) {
-      const bound = (driver.multi ? 3 : impact) + 3 * others;
+      const bound = (IMPACT_WEIGHT[driver.multi ? 3 : impact] ?? 0) + TITLE_WEIGHT * others;
       if (heap.full && heap.minKey >= bound) break;
       if (!this.drive(driver, impact, stamp, passes, (ordinal, own) => {
-        let score = own;
+        let score = IMPACT_WEIGHT[own] ?? 0;
         for (const probe of probes) {
           const found = probe(ordinal);
           if (found === 0) return true;
-          score += found;
+          score += IMPACT_WEIGHT[found] ?? 0;
         }
         heap.offer(score, ordinal);
         return !(heap.full && heap.minKey >= bound);
@@ -139,7 +168,7 @@ export class CandidateSelector {
    * left are scored. A clause with several alternatives is read as their slot-wise maximum (see
    * {@link ClauseUnions}), so every clause is one array of impacts.
    */
-  private strictPacked(clauses: readonly ResolvedClause[], packed: readonly Uint32Array[][], filters: Filters, cap: number): number[] {
+  private strictPacked(clauses: readonly ResolvedClause[], packed: readonly Uint32Array[][], filters: Filters, cap: number): ScoredOrdinal[] {
     const heap = new TopHeap(cap);
     let count = Math.ceil(this.index.capacity / 16);
     const scope = this.index.scopeWords(filters.required);
@@ -185,13 +214,14 @@ export class CandidateSelector {
       left = kept;
     }
     const passes = filters.rest;
-    const best = 3 * clauses.length;
+    const best = TITLE_WEIGHT * clauses.length;
+    const problemOnly = (IMPACT_WEIGHT[2] ?? 0) * clauses.length;
     for (let i = 0; i < left; i += 1) {
       const w = words[i] ?? 0;
       let all = present[i] ?? 0;
-      // Once the kept scores are at least 2 per clause, only an article with some clause in its
-      // title (impact 3) can still enter: the words' impact-3 slots decide before any scoring.
-      if (heap.full && heap.minKey >= 2 * clauses.length) all &= titleSlots(impacts, w);
+      // Once the kept keys are at least B's weight per clause, only an article with some clause in
+      // its title (impact 3) can still enter: the words' impact-3 slots decide before any scoring.
+      if (heap.full && heap.minKey >= problemOnly) all &= titleSlots(impacts, w);
       while (all !== 0) {
         const low = all & -all;
         all ^= low;
@@ -200,7 +230,7 @@ export class CandidateSelector {
         if (!scope && !filters.scope(ordinal)) continue;
         if (passes && !passes(ordinal)) continue;
         let score = 0;
-        for (let c = 0; c < impacts.length; c += 1) score += ((impacts[c]?.[w] ?? 0) >>> shift) & 3;
+        for (let c = 0; c < impacts.length; c += 1) score += IMPACT_WEIGHT[((impacts[c]?.[w] ?? 0) >>> shift) & 3] ?? 0;
         heap.offer(score, ordinal);
       }
       // Ties keep the earlier article, so once every kept candidate has the best possible score nothing later can enter.
@@ -209,7 +239,7 @@ export class CandidateSelector {
     return heap.sorted();
   }
 
-  private loose(clauses: readonly ResolvedClause[], passes: (ordinal: number) => boolean, cap: number): number[] {
+  private loose(clauses: readonly ResolvedClause[], passes: (ordinal: number) => boolean, cap: number): ScoredOrdinal[] {
     const present = clauses.filter((c) => c.alternatives.length > 0);
     if (present.length === 0) return [];
     const probes = present.map((c, i) => (i === 0 ? null : this.probe(c)));
@@ -221,21 +251,21 @@ export class CandidateSelector {
       // An article first met in clause i has none of the rarer clauses before it.
       const rest = present.length - i;
       for (const impact of [3, 2, 1] as const) {
-        const bound = rest * 16 + (clause.multi ? 3 : impact) + 3 * (rest - 1);
+        const bound = rest * MATCHED_CLAUSE_KEY + (IMPACT_WEIGHT[clause.multi ? 3 : impact] ?? 0) + TITLE_WEIGHT * (rest - 1);
         if (heap.full && heap.minKey >= bound) return heap.sorted();
         const going = this.drive(clause, impact, stamp, passes, (ordinal, own) => {
           let matched = 1;
-          let score = own;
+          let score = IMPACT_WEIGHT[own] ?? 0;
           for (let j = i + 1; j < present.length; j += 1) {
             const found = probes[j]?.(ordinal) ?? 0;
             if (found > 0) {
               matched += 1;
-              score += found;
+              score += IMPACT_WEIGHT[found] ?? 0;
             }
           }
           // Matching every clause makes it a strict candidate, not a loose one.
           if (matched === clauses.length) return true;
-          heap.offer(matched * 16 + score, ordinal);
+          heap.offer(matched * MATCHED_CLAUSE_KEY + score, ordinal);
           return !(heap.full && heap.minKey >= bound);
         });
         if (!going) return heap.sorted();
@@ -296,12 +326,14 @@ export class CandidateSelector {
     const required = ALIVE | (query.customer ? PUBLISHED | CUSTOMER_VISIBLE : 0) | (query.publishedOnly ? PUBLISHED : 0);
     const category = query.category === null ? null : index.categoryCode(query.category);
     const language = query.language === null ? null : index.languageCode(query.language);
+    const product = query.product === null ? null : index.productCode(query.product);
     const rest =
-      category === null && language === null && excluded.length === 0
+      category === null && language === null && product === null && excluded.length === 0
         ? null
         : (ordinal: number) =>
             (category === null || index.category(ordinal) === category) &&
             (language === null || index.language(ordinal) === language) &&
+            (product === null || index.hasProduct(ordinal, product)) &&
             excluded.every((lexeme) => index.impactOf(lexeme, ordinal) === 0);
     return { required, scope: (ordinal) => (index.flags(ordinal) & required) === required, rest };
   }

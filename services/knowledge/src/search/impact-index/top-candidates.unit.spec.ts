@@ -1,10 +1,11 @@
 import { ImpactIndex, type IndexedArticle } from './impact-index';
+import { rankArticle } from './ranked-candidates';
 import { CandidateSelector, type CandidateQuery } from './top-candidates';
 
 let serial = 0;
 function article(words: { a?: string[]; b?: string[]; c?: string[] }, extra: Partial<IndexedArticle> = {}): IndexedArticle {
   serial += 1;
-  return { id: `id-${serial}`, status: 'published', visibility: 'customer', language: 'en', category: 'tech', a: [], b: [], c: [], version: String(serial), ...words, ...extra };
+  return { id: `id-${serial}`, status: 'published', visibility: 'customer', language: 'en', category: 'tech', products: [], a: [], b: [], c: [], version: String(serial), ...words, ...extra };
 }
 
 const query = (clauses: string[][][], more: Partial<CandidateQuery> = {}): CandidateQuery => ({
@@ -15,6 +16,7 @@ const query = (clauses: string[][][], more: Partial<CandidateQuery> = {}): Candi
   publishedOnly: false,
   category: null,
   language: null,
+  product: null,
   limit: 10,
   cap: 200,
   ...more,
@@ -149,14 +151,13 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     index.compact();
     const selector = new CandidateSelector(index);
     const clauses = [[['print'], ['drucker'], ['printer']], [['offline']], [['vpn'], ['timeout']]];
-    const impactIn = (a: IndexedArticle, lexeme: string) => (a.a.includes(lexeme) ? 3 : a.b.includes(lexeme) ? 2 : a.c.includes(lexeme) ? 1 : 0);
+    // The reference: every live article ranked on its own, as a row read from the table is.
     const expected = (customer: boolean, cap: number) => {
       // `live` is in ordinal order: a changed article was deleted and set again.
       return [...live.values()]
-        .filter((a) => !customer || (a.status === 'published' && a.visibility === 'customer'))
-        .map((a) => ({ id: a.id, score: clauses.reduce((sum, clause) => sum + Math.max(...clause.map(([l]) => impactIn(a, l ?? ''))), 0), all: clauses.every((clause) => clause.some(([l]) => impactIn(a, l ?? '') > 0)) }))
-        .filter((r) => r.all)
-        .sort((x, y) => y.score - x.score)
+        .flatMap((a) => rankArticle(a, query(clauses, { customer, cap })) ?? [])
+        .filter((r) => r.tier === 1)
+        .sort((x, y) => y.key - x.key)
         .slice(0, cap)
         .map((r) => r.id);
     };

@@ -53,10 +53,10 @@ export class TopHeap {
     this.ordinals[i] = ordinal;
   }
 
-  /** The kept ordinals, best key first. */
-  sorted(): number[] {
+  /** The kept ordinals with their keys, best key first (ties: the smaller ordinal first). */
+  sorted(): { ordinal: number; key: number }[] {
     const order = Array.from({ length: this.size }, (_, i) => i);
     order.sort((x, y) => (this.keys[y] ?? 0) - (this.keys[x] ?? 0) || (this.ordinals[x] ?? 0) - (this.ordinals[y] ?? 0));
-    return order.map((i) => this.ordinals[i] ?? 0);
+    return order.map((i) => ({ ordinal: this.ordinals[i] ?? 0, key: this.keys[i] ?? 0 }));
   }
 }

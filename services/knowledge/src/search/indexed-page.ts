@@ -1,11 +1,12 @@
 import type { ArticleScope } from '../articles/articles.repository';
 import type { IndexedCandidates } from './impact-index/live-search-index';
 import { indexedArticle } from './impact-index/index-feed';
-import { byRank, rankArticle, type RankedCandidate } from './impact-index/ranked-candidates';
+import { topFacetValues } from './facets';
+import { byRank, rankArticle, type FacetValues, type RankedCandidate } from './impact-index/ranked-candidates';
 import type { CandidateQuery } from './impact-index/top-candidates';
 import { queryLexemes, type QueryLexemes } from './snippets/query-lexemes';
 import { snippetOf } from './snippets/snippet';
-import { FACET_VALUES, type ArticleHit, type ArticlePage, type CompiledPlan, type FetchedRow, type SearchFilters, type SearchRepository } from './search.repository';
+import type { ArticleHit, ArticlePage, CompiledPlan, Facets, FetchedRow, SearchFilters, SearchRepository } from './search.repository';
 
 /** The query's lexemes per compiled plan (plans are cached objects). */
 const lexemesOfPlan = new WeakMap<CompiledPlan, QueryLexemes>();
@@ -45,9 +46,11 @@ export async function indexedPage(repository: SearchRepository, input: IndexedPa
     const ranked = rankArticle(indexedArticle(row), query);
     if (ranked) recent.push(ranked);
   }
+  let facets = indexed.facets;
   if (recent.length > 0) {
     const replaced = new Set(recent.map((r) => r.id));
     candidates = [...recent, ...candidates.filter((c) => !replaced.has(c.id))].sort(byRank);
+    facets = facetsOf(candidates, indexed.valuesOf);
   }
   const hits: ArticleHit[] = [];
   let next = 0;
@@ -61,7 +64,7 @@ export async function indexedPage(repository: SearchRepository, input: IndexedPa
       if (row && current(row, candidate)) hits.push(toHit(row, candidate, snippet(row, plan)));
     }
   }
-  return { hits, facets: facetsOf(candidates) };
+  return { hits, facets };
 }
 
 /** The problem and resolution around the query's words, as ts_headline would mark them. */
@@ -94,23 +97,20 @@ function toHit(row: FetchedRow, candidate: RankedCandidate, snippet: string): Ar
   };
 }
 
-/** Category and product counts over the strict candidates, or the loose ones when there are none (as the SQL plan counts). */
-function facetsOf(candidates: readonly RankedCandidate[]): ArticlePage['facets'] {
+/**
+ * Category and product counts over the strict candidates, or the loose ones when there are none
+ * (as the SQL plan counts), once rows read from the table joined them (else the index counted).
+ */
+function facetsOf(candidates: readonly RankedCandidate[], valuesOf: (ordinal: number) => FacetValues): Facets {
   const tier = candidates.some((c) => c.tier === 1) ? 1 : 0;
   const categories = new Map<string, number>();
   const products = new Map<string, number>();
   for (const candidate of candidates) {
     if (candidate.tier !== tier) continue;
-    if (candidate.category !== null) categories.set(candidate.category, (categories.get(candidate.category) ?? 0) + 1);
-    for (const product of new Set(candidate.products)) products.set(product, (products.get(product) ?? 0) + 1);
+    const values = candidate.values ?? valuesOf(candidate.ordinal);
+    if (values.category !== null) categories.set(values.category, (categories.get(values.category) ?? 0) + 1);
+    for (const product of new Set(values.products)) products.set(product, (products.get(product) ?? 0) + 1);
   }
-  return { categories: topValues(categories), products: topValues(products) };
-}
-
-/** Most counted first, then by value; at most {@link FACET_VALUES}. */
-function topValues(counts: Map<string, number>): { value: string; count: number }[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
-    .slice(0, FACET_VALUES);
+  const counted = (counts: Map<string, number>) => topFacetValues([...counts].map(([value, count]) => ({ value, count })));
+  return { categories: counted(categories), products: counted(products) };
 }

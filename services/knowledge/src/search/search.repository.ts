@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type ArticleScope } from '../articles/articles.repository';
 import type { ArticleStatus, ArticleVisibility } from '../articles/article';
+import { FACET_VALUES, type Facets } from './facets';
 import { LEXEME_COLUMNS } from './impact-index/index-feed';
 import { preparedQuery } from './prepared-query';
 import { acrossBuckets } from './search-buckets';
@@ -39,15 +40,9 @@ export interface CaseHit {
   readonly score: number;
 }
 
-/** Facet counts over the matching articles. */
-export interface Facets {
-  readonly categories: readonly { value: string; count: number }[];
-  readonly products: readonly { value: string; count: number }[];
-}
+export type { Facets } from './facets';
 
 const HEADLINE_OPTIONS = `'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
-/** Facets list at most this many values each. */
-export const FACET_VALUES = 20;
 /**
  * A plan's tsqueries, computed once by PostgreSQL and then passed back as constants: built inline,
  * the configuration lookups inside them are only STABLE, so PostgreSQL would rebuild them for

@@ -1,3 +1,4 @@
+import { topFacetValues, type Facets } from '../facets';
 import { IntList } from './int-list';
 
 /** An article as the index needs it: its filter fields and its lexemes by weight class. */
@@ -259,6 +260,25 @@ export class ImpactIndex {
     const start = this.productStart[ordinal] ?? 0;
     const codes = this.productCodes.view().subarray(start, start + (this.productCount[ordinal] ?? 0));
     return Array.from(codes, (code) => this.productNames.value(code) ?? '');
+  }
+
+  /** Category and product counts over the articles at `ordinals`, most first (ties by value), at most {@link FACET_VALUES} each. */
+  facets(ordinals: readonly number[]): Facets {
+    const categories = new Map<number, number>();
+    const products = new Map<number, number>();
+    const codes = this.productCodes.view();
+    for (const ordinal of ordinals) {
+      const category = this.categoryOf[ordinal] ?? 0;
+      if (category !== 0) categories.set(category, (categories.get(category) ?? 0) + 1);
+      const start = this.productStart[ordinal] ?? 0;
+      const end = start + (this.productCount[ordinal] ?? 0);
+      for (let i = start; i < end; i += 1) {
+        const product = codes[i] ?? 0;
+        products.set(product, (products.get(product) ?? 0) + 1);
+      }
+    }
+    const values = (counts: Map<number, number>, dictionary: Dictionary) => topFacetValues([...counts].map(([code, count]) => ({ value: dictionary.value(code) ?? '', count })));
+    return { categories: values(categories, this.categories), products: values(products, this.productNames) };
   }
 
   /** `changed_xid` of the article version at `ordinal`, as read (-1: unknown). */

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { ImpactIndex } from './impact-index';
 import { ArticleFeed } from '../../articles/article-feed';
 import { INDEX_COLUMNS } from './index-feed';
-import { scoreOfKey, type RankedCandidate } from './ranked-candidates';
+import type { Facets } from '../facets';
+import { scoreOfKey, type FacetValues, type RankedCandidate } from './ranked-candidates';
 import { CandidateSelector, type CandidateQuery, type ScoredOrdinal } from './top-candidates';
 
 /** Timing of the background work. */
@@ -24,10 +25,16 @@ export interface LoadReport {
   readonly rssMb: number;
 }
 
-/** The ranked candidates (strict, then loose; best first) and the horizon the page must still look past (rows changed since may be missing or stale here). */
+/**
+ * The ranked candidates (strict, then loose; best first), their facets, and the horizon the page
+ * must still look past (rows changed since may be missing or stale here).
+ */
 export interface IndexedCandidates {
   readonly candidates: readonly RankedCandidate[];
+  readonly facets: Facets;
   readonly horizon: string;
+  /** The facet values of an ordinal (for facets counted again after rows read from the table joined). */
+  readonly valuesOf: (ordinal: number) => FacetValues;
 }
 
 /**
@@ -87,10 +94,16 @@ export class LiveSearchIndex {
       key: c.key,
       score: scoreOfKey(tier, c.key, clauses),
       version: this.index.version(c.ordinal),
-      category: this.index.categoryValue(c.ordinal),
-      products: this.index.productValues(c.ordinal),
+      ordinal: c.ordinal,
+      values: null,
     });
-    return { candidates: [...strict.map(ranked(1)), ...loose.map(ranked(0))], horizon: this.horizon };
+    const index = this.index;
+    return {
+      candidates: [...strict.map(ranked(1)), ...loose.map(ranked(0))],
+      facets: index.facets((strict.length > 0 ? strict : loose).map((c) => c.ordinal)),
+      horizon: this.horizon,
+      valuesOf: (ordinal) => ({ category: index.categoryValue(ordinal), products: index.productValues(ordinal) }),
+    };
   }
 
   /** Stops polling; waits for a poll in progress. */

@@ -1,6 +1,12 @@
 import type { IndexedArticle } from './impact-index';
 import { IMPACT_WEIGHT, MATCHED_CLAUSE_KEY, type CandidateQuery } from './top-candidates';
 
+/** What the facets count of a candidate. */
+export interface FacetValues {
+  readonly category: string | null;
+  readonly products: readonly string[];
+}
+
 /** A candidate of the in-memory ranking, with what the page needs besides the row's text. */
 export interface RankedCandidate {
   readonly id: string;
@@ -12,8 +18,9 @@ export interface RankedCandidate {
   readonly score: number;
   /** `changed_xid` of the version ranked (-1: unknown). */
   readonly version: number;
-  readonly category: string | null;
-  readonly products: readonly string[];
+  /** The index's ordinal, -1 for a row read from the table (whose facet values are then `values`). */
+  readonly ordinal: number;
+  readonly values: FacetValues | null;
 }
 
 /**
@@ -69,8 +76,8 @@ export function rankArticle(article: IndexedArticle, query: CandidateQuery): Ran
     key,
     score: scoreOfKey(tier, key, query.clauses.length),
     version: article.version === null ? -1 : Number(article.version),
-    category: article.category,
-    products: article.products,
+    ordinal: -1,
+    values: { category: article.category, products: article.products },
   };
 }
 

@@ -33,7 +33,7 @@ const query = (more: Partial<CandidateQuery> = {}): CandidateQuery => ({
 describe('rankArticle (a row read from the table, ranked as the in-memory selection ranks)', () => {
   it('keys a strict match by the weights of its clauses, best class per lexeme', () => {
     const ranked = rankArticle(article({ a: ['scanner'], b: ['tray'], c: ['scanner', 'tray'] }), query());
-    expect(ranked).toMatchObject({ tier: 1, key: 10 + 4, version: 42, category: 'hardware', products: ['Scanner'] });
+    expect(ranked).toMatchObject({ tier: 1, key: 10 + 4, version: 42, ordinal: -1, values: { category: 'hardware', products: ['Scanner'] } });
     expect(ranked?.score).toBeCloseTo(0.5 + (0.5 * 14) / 20);
   });
 

@@ -19,7 +19,7 @@ export function clauseOf(tsquery: string): LexemeClause | null {
   while (i < tsquery.length) {
     const ch = tsquery[i];
     if (ch === "'") {
-      const { lexeme, end } = quoted(tsquery, i);
+      const { lexeme, end } = quotedLexeme(tsquery, i);
       current.push(lexeme);
       i = end;
       if (tsquery[i] === ':') return null;
@@ -45,7 +45,7 @@ export function clauseOf(tsquery: string): LexemeClause | null {
 }
 
 /** The lexeme of a quoted tsquery operand starting at `start` ('' doubles a quote, \ escapes). */
-function quoted(text: string, start: number): { lexeme: string; end: number } {
+export function quotedLexeme(text: string, start: number): { lexeme: string; end: number } {
   let lexeme = '';
   let i = start + 1;
   while (i < text.length) {

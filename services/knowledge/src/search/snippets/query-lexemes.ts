@@ -1,3 +1,5 @@
+import { quotedLexeme } from '../impact-index/tsquery-clauses';
+
 /** The lexemes a snippet highlights: exact ones, and prefixes (`'foo':*`). */
 export interface QueryLexemes {
   readonly exact: ReadonlySet<string>;
@@ -24,7 +26,7 @@ export function queryLexemes(tsquery: string): QueryLexemes {
   while (i < tsquery.length) {
     const ch = tsquery[i];
     if (ch === "'") {
-      const { lexeme, end } = quotedOperand(tsquery, i);
+      const { lexeme, end } = quotedLexeme(tsquery, i);
       const { prefix, end: after } = operandFlags(tsquery, end);
       i = after;
       if (!negated && !pendingNot && lexeme !== '') (prefix ? prefixes : exact).add(lexeme);
@@ -47,27 +49,6 @@ export function matchesQuery(lexeme: string, query: QueryLexemes): boolean {
   if (query.exact.has(lexeme)) return true;
   for (const prefix of query.prefixes) if (lexeme.startsWith(prefix)) return true;
   return false;
-}
-
-/** The lexeme of a quoted operand starting at `start` ('' doubles a quote, \ escapes). */
-function quotedOperand(text: string, start: number): { lexeme: string; end: number } {
-  let lexeme = '';
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i] ?? '';
-    if (ch === '\\') {
-      lexeme += text[i + 1] ?? '';
-      i += 2;
-    } else if (ch === "'") {
-      if (text[i + 1] !== "'") return { lexeme, end: i + 1 };
-      lexeme += "'";
-      i += 2;
-    } else {
-      lexeme += ch;
-      i += 1;
-    }
-  }
-  return { lexeme, end: i };
 }
 
 /** Reads `:*AB`-style marks after an operand: a `*` makes it a prefix. */

@@ -8,6 +8,11 @@ import { queryLexemes, type QueryLexemes } from './snippets/query-lexemes';
 import { snippetOf } from './snippets/snippet';
 import type { ArticleHit, ArticlePage, CompiledPlan, Facets, FetchedRow, SearchFilters, SearchRepository } from './search.repository';
 
+/** A page, and whether articles were written since the index's horizon (as far as the fetched rows tell). */
+export interface IndexedPage extends ArticlePage {
+  readonly changed: boolean;
+}
+
 /** The query's lexemes per compiled plan (plans are cached objects). */
 const lexemesOfPlan = new WeakMap<CompiledPlan, QueryLexemes>();
 
@@ -31,13 +36,15 @@ export interface IndexedPageInput {
  * a new version fell out of the page) is a second statement needed, for the next candidates.
  * Snippets are made here rather than by ts_headline, with the same marks (`snippets/`).
  */
-export async function indexedPage(repository: SearchRepository, input: IndexedPageInput): Promise<ArticlePage> {
+export async function indexedPage(repository: SearchRepository, input: IndexedPageInput): Promise<IndexedPage> {
   const { scope, plan, filters, limit, query, indexed } = input;
   let candidates = indexed.candidates;
   const rows = new Map<string, FetchedRow>();
   const firstIds = candidates.slice(0, limit).map((c) => c.id);
   const recent: RankedCandidate[] = [];
+  let changed = false;
   for (const row of await repository.fetch(scope, plan, filters, firstIds, indexed.horizon)) {
+    changed ||= row.changed;
     if (!row.recent) {
       if (!rows.has(row.id)) rows.set(row.id, row);
       continue;
@@ -64,7 +71,7 @@ export async function indexedPage(repository: SearchRepository, input: IndexedPa
       if (row && current(row, candidate)) hits.push(toHit(row, candidate, snippet(row, plan)));
     }
   }
-  return { hits, facets };
+  return { hits, facets, changed };
 }
 
 /** The problem and resolution around the query's words, as ts_headline would mark them. */

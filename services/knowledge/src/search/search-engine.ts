@@ -63,20 +63,32 @@ export class SearchEngine {
    */
   async search(manager: EntityManager, scope: ArticleScope, query: string, filters: SearchFilters, limit: number): Promise<SearchResult> {
     const repository = new SearchRepository(manager);
-    const { compiled, corrections } = await this.prepare(repository, parseQuery(query));
-    const candidateQuery = compiled && this.index ? this.index.query(scope, compiled, filters, limit) : null;
-    const indexed = candidateQuery && this.index ? this.index.candidates(candidateQuery) : null;
-    const { hits, facets } =
-      compiled && candidateQuery && indexed
-        ? await indexedPage(repository, { scope, plan: compiled, filters, limit, query: candidateQuery, indexed })
-        : await repository.page(scope, compiled, filters, limit, true);
-    return { hits, facets, corrections };
+    const parsed = parseQuery(query);
+    for (let attempt = 0; ; attempt += 1) {
+      const { prepared, reused, key } = await this.prepare(repository, parsed);
+      const { compiled, corrections } = prepared;
+      const candidateQuery = compiled && this.index ? this.index.query(scope, compiled, filters, limit) : null;
+      const indexed = candidateQuery && this.index ? this.index.candidates(candidateQuery) : null;
+      if (!compiled || !candidateQuery || !indexed) {
+        // The SQL plan cannot tell whether articles were written since: such a plan is not kept.
+        if (prepared.epoch !== null) this.prepared.delete(key);
+        return { ...(await repository.page(scope, compiled, filters, limit, true)), corrections };
+      }
+      const page = await indexedPage(repository, { scope, plan: compiled, filters, limit, query: candidateQuery, indexed });
+      // Articles written since the index last read may have brought a word this plan corrected
+      // away (kept until the index reads them): prepare it again and search once more.
+      if (page.changed && prepared.epoch !== null && reused && attempt === 0) {
+        this.prepared.delete(key);
+        continue;
+      }
+      return { hits: page.hits, facets: page.facets, corrections };
+    }
   }
 
   /** Published articles and similar resolved tickets for a ticket's text, best first (staff view). */
   async suggest(manager: EntityManager, text: string, limit: number, excludeTicketId: string | null = null): Promise<Suggestion[]> {
     const repository = new SearchRepository(manager);
-    const { compiled } = await this.prepare(repository, naturalQuery(text));
+    const { compiled } = (await this.prepare(repository, naturalQuery(text))).prepared;
     const [articles, cases] = await Promise.all([
       repository.articles({ kind: 'staff' }, compiled, { ...NO_FILTERS, publishedOnly: true }, limit),
       repository.cases(compiled, limit, excludeTicketId),
@@ -91,23 +103,24 @@ export class SearchEngine {
   /** The best passages of the best articles for a question. */
   async passages(manager: EntityManager, scope: ArticleScope, question: string): Promise<ScoredPassage[]> {
     const repository = new SearchRepository(manager);
-    const { compiled } = await this.prepare(repository, naturalQuery(question));
+    const { compiled } = (await this.prepare(repository, naturalQuery(question))).prepared;
     return bestPassages(question, await repository.articles(scope, compiled, NO_FILTERS, 3), 3);
   }
 
   /** The compiled query, from the cache when it was prepared recently (parsing, vocabulary and compiling cost three round trips). */
-  private async prepare(repository: SearchRepository, parsed: ParsedQuery): Promise<PreparedQuery> {
+  private async prepare(repository: SearchRepository, parsed: ParsedQuery): Promise<{ prepared: PreparedQuery; reused: boolean; key: string }> {
     const key = JSON.stringify(parsed);
     const cached = this.prepared.get(key);
     const epoch = this.index?.vocabularyEpoch() ?? null;
-    if (cached && (cached.epoch === null || cached.epoch === epoch)) return cached;
+    if (cached && (cached.epoch === null || cached.epoch === epoch)) return { prepared: cached, reused: true, key };
     const { plan, corrections, allKnown } = await this.plan(repository, parsed);
     // A word not (yet) in the vocabulary is searched with its nearest vocabulary words; once an
-    // article brings the word itself, that correction is wrong. Only articles add words, and the
-    // in-memory index reads every written article within a poll: such a query is kept until then.
+    // article brings the word itself, that correction is wrong. Only articles add words: such a
+    // query is kept until the in-memory index reads written articles, and a search that finds
+    // articles written since the index last read prepares it again (see `search`).
     const prepared = { compiled: await repository.compile(plan), corrections, epoch: allKnown ? null : epoch };
     if (allKnown || epoch !== null) this.prepared.set(key, prepared);
-    return prepared;
+    return { prepared, reused: false, key };
   }
 
   private async plan(repository: SearchRepository, parsed: ParsedQuery): Promise<{ plan: SearchPlan; corrections: string[]; allKnown: boolean }> {

@@ -99,6 +99,8 @@ export interface FetchedRow {
   readonly config: string;
   /** Written since the horizon (and matching): read with its index columns. */
   readonly recent: boolean;
+  /** Whether any article was written since the horizon (matching or not; false without a horizon). */
+  readonly changed: boolean;
   readonly lexemes_a: string;
   readonly lexemes_b: string;
   readonly lexemes_c: string;
@@ -248,18 +250,19 @@ export class SearchRepository {
     const where = this.articleFilters(scope, plan, filters);
     const idsParam = where.params.length + 1;
     const shown = `a.id, a.changed_xid::text AS version, a.title, a.problem, a.resolution, a.category, a.products, a.visibility, a.status, a.language, a.search_config::text AS config`;
-    const hits = `SELECT ${shown}, false AS recent, '' AS lexemes_a, '' AS lexemes_b, '' AS lexemes_c
+    const hits = (changed: string) => `SELECT ${shown}, false AS recent, ${changed} AS changed, '' AS lexemes_a, '' AS lexemes_b, '' AS lexemes_c
       FROM knowledge_articles a WHERE a.id = ANY($${idsParam}::uuid[]) AND ${where.condition}`;
-    if (horizon === null) return (await preparedQuery(this.manager, hits, [...where.params, ids])) as FetchedRow[];
+    if (horizon === null) return (await preparedQuery(this.manager, hits('false'), [...where.params, ids])) as FetchedRow[];
+    const changed = 'EXISTS (SELECT 1 FROM recent)';
     // The recent rows are read through the ordered changed_xid index first (newest first): written
     // as one filter, PostgreSQL's generic plan chose a sequential scan of the table (1 s at 1 M).
     return (await preparedQuery(
       this.manager,
       `WITH recent AS MATERIALIZED (
           SELECT r.id FROM knowledge_articles r WHERE r.changed_xid >= $${idsParam + 1}::xid8 ORDER BY r.changed_xid DESC LIMIT ${RECENT_ROWS})
-       ${hits}
+       ${hits(changed)}
        UNION ALL
-       (SELECT ${shown}, true, ${LEXEME_COLUMNS}
+       (SELECT ${shown}, true, ${changed}, ${LEXEME_COLUMNS}
           FROM knowledge_articles a WHERE a.id IN (SELECT id FROM recent) AND a.search_vector @@ $1::tsquery AND ${where.condition}
           LIMIT ${RECENT_MATCHES})`,
       [...where.params, ids, horizon],

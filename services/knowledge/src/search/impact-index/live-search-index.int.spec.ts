@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { knowledgeMigrations } from '../../migrations/knowledge-migrations';
 import { NO_FILTERS, SearchEngine } from '../search-engine';
 import type { CompiledPlan, SearchFilters } from '../search.repository';
+import { vocabularySql } from '../search-config';
 import { LiveSearchIndex } from './live-search-index';
 import { PlanCandidates } from './plan-candidates';
 
@@ -112,5 +113,23 @@ describe('in-memory search index (real PostgreSQL)', () => {
     expect(hits[0]?.score).toBeGreaterThan(hits.at(-1)?.score ?? 1);
     // As ts_headline makes it (a short word at a fragment's edge is dropped).
     expect(hits.at(-1)?.snippet).toBe('«scanner» jams on every page\nClean the feeder rollers');
+  });
+
+  it('prepares a query with an unknown word again once an article brings the word, before the index reads the article', async () => {
+    await index.refresh();
+    const add = async (title: string) => {
+      await insertArticle(dataSource, title, 'published', 'customer');
+      // As the articles repository does in the article's transaction.
+      await dataSource.query(vocabularySql(1), [title]);
+    };
+    await dataSource.query(vocabularySql(1), ['Scanner feeder']);
+    // Corrected to the known "scanner" and kept (the index reads nothing written meanwhile).
+    expect((await titles('staff', 'scannerz')).length).toBeGreaterThan(1);
+    await add('Scannerz firmware guide');
+    expect(await titles('staff', 'scannerz')).toEqual(['Scannerz firmware guide']);
+    // No word near enough: nothing to search for, answered by the SQL plan, which is not kept.
+    expect(await titles('staff', 'qwxjvk')).toEqual([]);
+    await add('Qwxjvk adapter guide');
+    expect(await titles('staff', 'qwxjvk')).toEqual(['Qwxjvk adapter guide']);
   });
 });

@@ -70,8 +70,7 @@ export class SearchEngine {
       const candidateQuery = compiled && this.index ? this.index.query(scope, compiled, filters, limit) : null;
       const indexed = candidateQuery && this.index ? this.index.candidates(candidateQuery) : null;
       if (!compiled || !candidateQuery || !indexed) {
-        // The SQL plan cannot tell whether articles were written since: such a plan is not kept.
-        if (prepared.epoch !== null) this.prepared.delete(key);
+        this.forgetCorrected(prepared, key);
         return { ...(await repository.page(scope, compiled, filters, limit, true)), corrections };
       }
       const page = await indexedPage(repository, { scope, plan: compiled, filters, limit, query: candidateQuery, indexed });
@@ -88,7 +87,7 @@ export class SearchEngine {
   /** Published articles and similar resolved tickets for a ticket's text, best first (staff view). */
   async suggest(manager: EntityManager, text: string, limit: number, excludeTicketId: string | null = null): Promise<Suggestion[]> {
     const repository = new SearchRepository(manager);
-    const { compiled } = (await this.prepare(repository, naturalQuery(text))).prepared;
+    const { compiled } = await this.prepareForSqlPlan(repository, naturalQuery(text));
     const [articles, cases] = await Promise.all([
       repository.articles({ kind: 'staff' }, compiled, { ...NO_FILTERS, publishedOnly: true }, limit),
       repository.cases(compiled, limit, excludeTicketId),
@@ -103,7 +102,7 @@ export class SearchEngine {
   /** The best passages of the best articles for a question. */
   async passages(manager: EntityManager, scope: ArticleScope, question: string): Promise<ScoredPassage[]> {
     const repository = new SearchRepository(manager);
-    const { compiled } = (await this.prepare(repository, naturalQuery(question))).prepared;
+    const { compiled } = await this.prepareForSqlPlan(repository, naturalQuery(question));
     return bestPassages(question, await repository.articles(scope, compiled, NO_FILTERS, 3), 3);
   }
 
@@ -121,6 +120,18 @@ export class SearchEngine {
     const prepared = { compiled: await repository.compile(plan), corrections, epoch: allKnown ? null : epoch };
     if (allKnown || epoch !== null) this.prepared.set(key, prepared);
     return { prepared, reused: false, key };
+  }
+
+  /** A compiled query for the SQL plan, which cannot tell whether articles were written since the index last read. */
+  private async prepareForSqlPlan(repository: SearchRepository, parsed: ParsedQuery): Promise<PreparedQuery> {
+    const { prepared, key } = await this.prepare(repository, parsed);
+    this.forgetCorrected(prepared, key);
+    return prepared;
+  }
+
+  /** Drops a kept plan with corrections: only a search over the index can tell that it is still right. */
+  private forgetCorrected(prepared: PreparedQuery, key: string): void {
+    if (prepared.epoch !== null) this.prepared.delete(key);
   }
 
   private async plan(repository: SearchRepository, parsed: ParsedQuery): Promise<{ plan: SearchPlan; corrections: string[]; allKnown: boolean }> {

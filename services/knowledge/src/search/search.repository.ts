@@ -243,8 +243,9 @@ export class SearchRepository {
 
   /**
    * The rows of `ids` that pass the scope and filters (in no particular order) and, with a
-   * `horizon`, the rows written since it that match the plan (newest first, with their index
-   * columns): the in-memory index may not have read those yet, or may rank an older version.
+   * `horizon`, the rows written since it that match the plan (of the newest 1 000 written, at most
+   * 100, with their index columns): the in-memory index may not have read those yet, or may rank an
+   * older version.
    */
   async fetch(scope: ArticleScope, plan: CompiledPlan, filters: SearchFilters, ids: readonly string[], horizon: string | null): Promise<FetchedRow[]> {
     const where = this.articleFilters(scope, plan, filters);

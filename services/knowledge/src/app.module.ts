@@ -7,10 +7,10 @@ import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import { ticketEventHandlers } from './cases/ticket-event.handlers';
 import type { KnowledgeConfig } from './config';
+import { knowledgeDataSourceConfig } from './data-source-config';
 import { mapKnowledgeError } from './errors/knowledge-error.map';
 import { knowledgeComponents } from './knowledge-components';
 import { KnowledgeModule } from './knowledge.module';
-import { knowledgeMigrations } from './migrations/knowledge-migrations';
 
 /** The knowledge service's root module for one configuration: lib modules plus the feature module. */
 export function knowledgeAppModule(config: KnowledgeConfig, logger: Logger): DynamicModule {
@@ -18,7 +18,7 @@ export function knowledgeAppModule(config: KnowledgeConfig, logger: Logger): Dyn
   return {
     module: KnowledgeAppModule,
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: knowledgeMigrations, migrateOnStart: config.MIGRATE_ON_START }),
+      DatabaseModule.forRoot({ ...knowledgeDataSourceConfig(config), migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapKnowledgeError, logger }),
       {
         ...MessagingModule.forRoot({

@@ -2,15 +2,14 @@ import { PROTO_ROOT } from '@helpdesk/contracts';
 import type { ServiceDefinition } from '@helpdesk/runtime';
 import { knowledgeAppModule } from './app.module';
 import { knowledgeConfigSchema } from './config';
-import { withSessionSettings } from './database-url';
+import { knowledgeDataSourceConfig } from './data-source-config';
 import { loadDemoArticles } from './demo/demo-articles.after-start';
-import { knowledgeMigrations } from './migrations/knowledge-migrations';
 
 /** What the runtime needs to start the knowledge service (main.ts and the tests use it). */
 export const knowledgeServiceDefinition: ServiceDefinition<typeof knowledgeConfigSchema> = {
   name: 'knowledge',
   configSchema: knowledgeConfigSchema,
-  dataSource: (config) => ({ url: withSessionSettings(config.DATABASE_URL), entities: [], migrations: knowledgeMigrations, applicationName: 'helpdesk-knowledge' }),
+  dataSource: knowledgeDataSourceConfig,
   appModule: knowledgeAppModule,
   grpc: {
     packages: ['helpdesk.knowledge.v1'],

@@ -1,4 +1,6 @@
 import { status } from '@grpc/grpc-js';
+import { DATA_SOURCE } from '@helpdesk/runtime';
+import type { DataSource } from 'typeorm';
 import { startKnowledgeApp, type KnowledgeApp } from './support/knowledge-app';
 
 interface ArticleMessage {
@@ -70,6 +72,17 @@ describe('Search, articles and Ask over gRPC (built service)', () => {
   });
   afterAll(() => app.stop());
 
+
+  it('runs on database sessions with the service settings: generic plans, no JIT, no parallel workers', async () => {
+    const dataSource = app.service.app.get<DataSource>(DATA_SOURCE);
+    // Several pooled connections at once, so not only the first one is checked.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, async () =>
+        (await dataSource.query(`SELECT current_setting('plan_cache_mode') AS plan, current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers, pg_sleep(0.05)`)) as unknown[],
+      ),
+    );
+    for (const rows of settings) expect(rows).toEqual([{ plan: 'force_generic_plan', jit: 'off', workers: '0', pg_sleep: '' }]);
+  });
   it('finds German compounds, misspellings and synonyms, with highlighted snippets', async () => {
     expect(await titles('Warteschlange Drucker')).toEqual([expect.stringContaining('Druckerwarteschlange')]);
     expect((await titles('Druckwarteschlange')).length).toBeLessThanOrEqual(1);

@@ -25,7 +25,7 @@ export const LEXEME_COLUMNS = `array_to_string(tsvector_to_array(ts_filter(a.sea
 /** What the search index reads of an article: its flags, filter fields and lexemes by weight class. */
 export const INDEX_COLUMNS: FeedColumns<IndexRow, IndexedArticle> = {
   sql: `a.id, a.status, a.visibility, a.language, a.category, a.products, a.changed_xid::text AS version, ${LEXEME_COLUMNS}`,
-  toItem: (row) => indexedArticle(row),
+  toItem: indexedArticle,
 };
 
 /** A row with the index columns as the index takes it. */

@@ -20,12 +20,6 @@ export interface CandidateQuery {
   readonly cap: number;
 }
 
-/** Article ids: those with every clause (best impact first) and, when they are too few, those with some. */
-export interface Candidates {
-  readonly strict: readonly string[];
-  readonly loose: readonly string[];
-}
-
 /** A kept candidate: its ordinal and its key (see {@link CandidateSelector}). */
 export interface ScoredOrdinal {
   readonly ordinal: number;
@@ -94,12 +88,6 @@ export class CandidateSelector {
   private words = new Int32Array(0);
 
   constructor(private readonly index: ImpactIndex) {}
-
-  /** The kept candidates' ids, best first. */
-  select(query: CandidateQuery): Candidates {
-    const { strict, loose } = this.selectScored(query);
-    return { strict: strict.map((c) => this.index.idOf(c.ordinal)), loose: loose.map((c) => this.index.idOf(c.ordinal)) };
-  }
 
   /** The kept candidates with their keys, best first (ties: the older article first). */
   selectScored(query: CandidateQuery): ScoredCandidates {

@@ -8,6 +8,18 @@ function article(words: { a?: string[]; b?: string[]; c?: string[] }, extra: Par
   return { id: `id-${serial}`, status: 'published', visibility: 'customer', language: 'en', category: 'tech', products: [], a: [], b: [], c: [], version: String(serial), ...words, ...extra };
 }
 
+/** The selection's kept candidates as article ids (what these tests compare). */
+class IdSelector extends CandidateSelector {
+  constructor(private readonly articles: ImpactIndex) {
+    super(articles);
+  }
+
+  select(q: CandidateQuery): { strict: string[]; loose: string[] } {
+    const { strict, loose } = this.selectScored(q);
+    return { strict: strict.map((c) => this.articles.idOf(c.ordinal)), loose: loose.map((c) => this.articles.idOf(c.ordinal)) };
+  }
+}
+
 const query = (clauses: string[][][], more: Partial<CandidateQuery> = {}): CandidateQuery => ({
   clauses,
   excluded: [],
@@ -29,7 +41,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const inTitle = article({ a: ['printer', 'spooler'] });
     const mixed = article({ a: ['printer'], b: ['spooler'] });
     for (const a of [...resolutionOnly, mixed, inTitle]) index.upsert(a);
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     const { strict, loose } = selector.select(query([[['printer']], [['spooler']]], { cap: 3 }));
     expect(strict).toEqual([inTitle.id, mixed.id, resolutionOnly[0]?.id]);
     expect(loose).toEqual([]);
@@ -42,7 +54,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const oneA = article({ a: ['vpn'] });
     const none = article({ a: ['printer'] });
     for (const a of [both, twoOfThree, oneA, none]) index.upsert(a);
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     const threeClauses = [[['vpn']], [['timeout']], [['client']]];
     expect(selector.select(query(threeClauses))).toEqual({ strict: [], loose: [both.id, twoOfThree.id, oneA.id] });
     expect(selector.select(query(threeClauses, { requireAll: true }))).toEqual({ strict: [], loose: [] });
@@ -55,7 +67,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const onlyE = article({ b: ['e'] });
     const synonym = article({ c: ['email'] });
     for (const a of [email, onlyE, synonym]) index.upsert(a);
-    expect([...new CandidateSelector(index).select(query([[['e', 'mail'], ['email']]], { requireAll: true })).strict].sort()).toEqual([email.id, synonym.id].sort());
+    expect([...new IdSelector(index).select(query([[['e', 'mail'], ['email']]], { requireAll: true })).strict].sort()).toEqual([email.id, synonym.id].sort());
   });
 
   it('applies the customer scope, published-only, category, language and single-word exclusions', () => {
@@ -66,7 +78,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const german = article({ a: ['reset'] }, { language: 'de', category: 'billing' });
     const excluded = article({ a: ['reset', 'password'] });
     for (const a of [visible, internal, draft, german, excluded]) index.upsert(a);
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     const reset = [[['reset']]];
     expect([...selector.select(query(reset, { customer: true })).strict].sort()).toEqual([visible.id, german.id, excluded.id].sort());
     expect(selector.select(query(reset, { publishedOnly: true })).strict).not.toContain(draft.id);
@@ -84,7 +96,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     index.upsert(first);
     expect(index.capacity).toBe(1);
     index.upsert({ ...first, a: ['scanner'], version: 'changed'.length.toString() + '000' });
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     expect(selector.select(query([[['printer']]])).strict).toEqual([]);
     expect(selector.select(query([[['scanner']]])).strict).toEqual([first.id]);
     index.upsert({ ...first, a: ['scanner'], visibility: 'internal', version: '9999' });
@@ -98,7 +110,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const index = new ImpactIndex();
     const articles = Array.from({ length: 3_000 }, (_, i) => article(i % 3 === 0 ? { a: ['common'], c: [`rare${i % 7}`] } : { b: ['common'] }));
     for (const a of articles) index.upsert(a);
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     // "rare0" drives (~143 articles); "common" is probed, by binary search and then packed.
     const searched = selector.select(query([[['common']], [['rare0']]], { cap: 500 }));
     index.compact();
@@ -114,7 +126,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     const bothCommon = articles.map((a, i) => ({ ...a, version: `${i}-2`, c: [...a.c, i % 2 === 0 ? 'frequent' : 'other'] }));
     const pairIndex = new ImpactIndex();
     for (const a of bothCommon) pairIndex.upsert(a);
-    const pairSelector = new CandidateSelector(pairIndex);
+    const pairSelector = new IdSelector(pairIndex);
     const listed = pairSelector.select(query([[['common']], [['frequent']]], { cap: 2_000 }));
     pairIndex.compact();
     const packed = pairSelector.select(query([[['common']], [['frequent']]], { cap: 2_000 }));
@@ -149,7 +161,7 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     // Not a multiple of 16: the last packed word is still filling when the unions are first kept.
     for (let i = 0; i < 4_003; i += 1) add(make());
     index.compact();
-    const selector = new CandidateSelector(index);
+    const selector = new IdSelector(index);
     const clauses = [[['print'], ['drucker'], ['printer']], [['offline']], [['vpn'], ['timeout']]];
     // The reference: every live article ranked on its own, as a row read from the table is.
     const expected = (customer: boolean, cap: number) => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@helpdesk/config';
 import { grpcServerOptions, type GrpcServerParams } from '@helpdesk/grpc';
@@ -9,7 +9,7 @@ import { createLogger, runningTelemetry, startOpsServer, startTelemetry, type Lo
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE, DatabaseModule } from './database.module';
 import { NestPinoLogger } from './nest-logger';
 import { standardReadinessChecks } from './readiness-checks';
 import type { ServiceConfig } from './service-config';
@@ -20,9 +20,13 @@ export interface ServiceDefinition<S extends z.ZodObject> {
   readonly name: string;
   /** The service's env schema, built on `serviceConfigSchema`. */
   readonly configSchema: S;
-  /** Where its database is and which migrations it has (also used by the `migrate` command). */
+  /**
+   * Where its database is, how its sessions are set up and which migrations it has: the one
+   * source of the running service's pool (the runtime provides `DATA_SOURCE` from it) and of the
+   * `migrate` command.
+   */
   dataSource(config: z.infer<S> & ServiceConfig): DataSourceConfig;
-  /** The root module for this configuration. */
+  /** The root module for this configuration; `DATA_SOURCE` is global and comes from {@link dataSource}. */
   appModule(config: z.infer<S> & ServiceConfig, logger: Logger): Type | DynamicModule;
   /** The gRPC packages and proto files it serves (the address comes from the config). */
   readonly grpc: Omit<GrpcServerParams, 'url'>;
@@ -90,7 +94,7 @@ export async function startService<S extends z.ZodObject>(
   const logger = createLogger({ name: definition.name, level: config.LOG_LEVEL });
   const grpcAddress = `${config.GRPC_HOST}:${config.GRPC_PORT}`;
   const setup = grpcServerOptions({ ...definition.grpc, url: grpcAddress });
-  const app = await NestFactory.createMicroservice(definition.appModule(config, logger), {
+  const app = await NestFactory.createMicroservice(serviceRootModule(definition, config, logger), {
     ...setup.microservice,
     logger: new NestPinoLogger(logger),
   });
@@ -128,4 +132,19 @@ export async function startService<S extends z.ZodObject>(
     }
   }
   return { app, ops, grpcAddress, stop };
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * The service's app module under the database the definition names. A service that built its own
+ * `DatabaseModule` could drift from `dataSource` (the knowledge service ran for a while without
+ * the session settings its migrate command had).
+ */
+function serviceRootModule<S extends z.ZodObject>(definition: ServiceDefinition<S>, config: z.infer<S> & ServiceConfig, logger: Logger): DynamicModule {
+  return {
+    module: ServiceRootModule,
+    imports: [DatabaseModule.forRoot({ ...definition.dataSource(config), migrateOnStart: config.MIGRATE_ON_START }), definition.appModule(config, logger)],
+  };
 }

@@ -8,7 +8,7 @@ import { TEST_JWT_SECRET, createTestDatabase, createTestNats, freePort, type Tes
 import { Module } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
-import { DATA_SOURCE, DatabaseModule, runService, serviceConfigSchema, startService, type ServiceDefinition } from '../src';
+import { DATA_SOURCE, runService, serviceConfigSchema, startService, type ServiceDefinition } from '../src';
 import { loadConfig } from '@helpdesk/config';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -28,11 +28,10 @@ const configSchema = serviceConfigSchema({ grpc: 50099, http: 8099 });
 const definition: ServiceDefinition<typeof configSchema> = {
   name: 'runtime-test',
   configSchema,
-  dataSource: (config) => ({ url: config.DATABASE_URL, entities: [], migrations: [...platformMigrations] }),
+  dataSource: (config) => ({ url: config.DATABASE_URL, entities: [], migrations: [...platformMigrations], applicationName: 'helpdesk-runtime-test' }),
   appModule: (config, logger) => {
     @Module({
       imports: [
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: [...platformMigrations], migrateOnStart: config.MIGRATE_ON_START }),
         GrpcModule.forRoot({ auth: { secret: TEST_JWT_SECRET }, logger }),
         MessagingModule.forRoot({
           service: 'runtime-test',
@@ -110,6 +109,17 @@ describe('runService', () => {
       await service.stop();
     }
     await expect(healthCheck(service.grpcAddress)).rejects.toThrow();
+  });
+
+  it("runs the service's pool on the definition's data source", async () => {
+    const service = await startService(definition, loadConfig(configSchema, await env()));
+    try {
+      const dataSource = service.app.get<DataSource>(DATA_SOURCE);
+      const [session] = await dataSource.query<{ name: string }[]>('SELECT current_setting($1) AS name', ['application_name']);
+      expect(session?.name).toBe('helpdesk-runtime-test');
+    } finally {
+      await service.stop();
+    }
   });
 
   it('runs afterStart once the service serves, with its providers and config', async () => {

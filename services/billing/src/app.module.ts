@@ -3,20 +3,18 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import { BillingModule } from './billing.module';
 import type { BillingConfig } from './config';
 import { mapBillingError } from './errors/billing-error.map';
 import { billingEventHandlers } from './items/billing-event-handlers';
-import { billingMigrations } from './migrations/billing-migrations';
 
 /** The billing service's root module for one configuration: lib modules plus the billing features. */
 export function billingAppModule(config: BillingConfig, logger: Logger): DynamicModule {
   return {
     module: BillingAppModule,
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: billingMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapBillingError, logger }),
       // Global, so the feature module can take the OutboxPublisher.
       {

@@ -3,11 +3,10 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import { ticketEventHandlers } from './cases/ticket-event.handlers';
 import type { KnowledgeConfig } from './config';
-import { knowledgeDataSourceConfig } from './data-source-config';
 import { mapKnowledgeError } from './errors/knowledge-error.map';
 import { knowledgeComponents } from './knowledge-components';
 import { KnowledgeModule } from './knowledge.module';
@@ -18,7 +17,6 @@ export function knowledgeAppModule(config: KnowledgeConfig, logger: Logger): Dyn
   return {
     module: KnowledgeAppModule,
     imports: [
-      DatabaseModule.forRoot({ ...knowledgeDataSourceConfig(config), migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapKnowledgeError, logger }),
       {
         ...MessagingModule.forRoot({

@@ -3,7 +3,7 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings, OutboxPublisher } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import type { DataSource } from 'typeorm';
 import { ArchiveGrpcController } from './archive/archive.grpc.controller';
@@ -14,7 +14,6 @@ import { InboundProcessor } from './inbound/inbound-processor';
 import { MailGatewayLifecycle } from './mail-gateway.lifecycle';
 import { MailboxesGrpcController } from './mailboxes/mailboxes.grpc.controller';
 import { MailboxesService } from './mailboxes/mailboxes.service';
-import { mailGatewayMigrations } from './migrations/mail-gateway-migrations';
 import { onSlaEscalated } from './outbound/on-sla-escalated.handler';
 import { onTicketMessageAdded } from './outbound/on-ticket-message-added.handler';
 import { OutboundQueue } from './outbound/outbound-queue';
@@ -34,7 +33,6 @@ export function mailGatewayAppModule(config: MailGatewayConfig, logger: Logger):
   return {
     module: MailGatewayAppModule,
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: mailGatewayMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapMailError, logger }),
       {
         ...MessagingModule.forRoot({

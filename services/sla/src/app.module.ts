@@ -3,7 +3,7 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import { RulesRegistry } from './clocks/rules-registry';
 import { SlaWriter } from './clocks/sla-writer';
@@ -13,7 +13,6 @@ import { DEMO_IDS } from './demo/demo-policies';
 import { mapSlaError } from './errors/sla-error.map';
 import { directoryEventHandlers } from './inbound/directory-event.handlers';
 import { ticketEventHandlers } from './inbound/ticket-event.handlers';
-import { slaMigrations } from './migrations/sla-migrations';
 import { SlaModule } from './sla.module';
 
 /** The SLA service's root module for one configuration: lib modules plus the SLA feature module. */
@@ -26,7 +25,6 @@ export function slaAppModule(config: SlaConfig, logger: Logger): DynamicModule {
   return {
     module: SlaAppModule,
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: slaMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapSlaError, logger }),
       {
         ...MessagingModule.forRoot({

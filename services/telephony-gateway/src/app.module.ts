@@ -3,14 +3,13 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import type { TelephonyConfig } from './config';
 import { CallerIndex } from './directory/caller-index';
 import { directoryReadModelHandlers } from './directory/directory-read-model.handlers';
 import { mapCallError } from './errors/telephony-error.map';
 import { GatewayModule } from './gateway.module';
-import { telephonyMigrations } from './migrations/telephony-migrations';
 
 /** The telephony gateway's root module for one configuration: lib modules plus the gateway's features. */
 export function telephonyAppModule(config: TelephonyConfig, logger: Logger): DynamicModule {
@@ -20,7 +19,6 @@ export function telephonyAppModule(config: TelephonyConfig, logger: Logger): Dyn
   return {
     module: TelephonyAppModule,
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: telephonyMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapCallError, logger }),
       {
         ...MessagingModule.forRoot({

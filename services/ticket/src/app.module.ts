@@ -3,7 +3,7 @@ import { jwtVerifierOptionsFromConfig } from '@helpdesk/auth';
 import { EVENT_REGISTRY } from '@helpdesk/contracts';
 import { GrpcModule } from '@helpdesk/grpc';
 import { MessagingModule, messagingSettings } from '@helpdesk/messaging';
-import { DATA_SOURCE, DatabaseModule } from '@helpdesk/runtime';
+import { DATA_SOURCE } from '@helpdesk/runtime';
 import type { Logger } from '@helpdesk/telemetry';
 import type { TicketConfig } from './config';
 import { DirectoryModule } from './directory/directory.module';
@@ -13,7 +13,6 @@ import { LinksModule } from './links/links.module';
 import { MergesModule } from './merges/merges.module';
 import { ticketEventHandlers } from './inbound/ticket-event-handlers';
 import { MessagesModule } from './messages/messages.module';
-import { ticketMigrations } from './migrations/ticket-migrations';
 import { ActiveQueuesCache } from './queues/active-queues-cache';
 import { QueuesModule } from './queues/queues.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -29,7 +28,6 @@ export function ticketAppModule(config: TicketConfig, logger: Logger): DynamicMo
     module: TicketAppModule,
     providers: [{ provide: ActiveQueuesCache, useValue: activeQueues }],
     imports: [
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: ticketMigrations, migrateOnStart: config.MIGRATE_ON_START }),
       // Clients repeat their bearer token on every call: verified tokens are kept until their expiry.
       GrpcModule.forRoot({ auth: jwtVerifierOptionsFromConfig(config), mapDomainError: mapTicketError, logger }),
       // Global, so every feature module can take the OutboxPublisher without importing it.

@@ -23,6 +23,8 @@ const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 1_000_000);
 const RESOLVED = Number(process.env['BENCH_RESOLVED'] ?? 10_000);
 const LOAD = { inFlight: 16, seconds: 20, warmUpSeconds: 3 };
 const SEED_BATCH = 100_000;
+/** `BENCH_KNOWLEDGE_PER_QUERY=1` also prints each query's p50/p95 (slowest first). */
+const PER_QUERY = process.env['BENCH_KNOWLEDGE_PER_QUERY'] === '1';
 
 /**
  * Seeds articles straight into the table with one set-based INSERT … SELECT per 100 000 (the
@@ -73,8 +75,11 @@ async function seed(databaseUrl: string): Promise<void> {
 }
 
 async function searchLoad(service: KnowledgeProcess): Promise<void> {
-  const client = platformClient(service.grpcAddress, 'helpdesk/knowledge/v1/knowledge.proto', 'helpdesk.knowledge.v1.KnowledgeService');
+  // One client per replica; the calls in flight are spread over them evenly (as a round-robin
+  // balancer would), so BENCH_KNOWLEDGE_REPLICAS=2 measures two processes sharing the two cores.
+  const clients = service.replicas.map((replica) => platformClient(replica.grpcAddress, 'helpdesk/knowledge/v1/knowledge.proto', 'helpdesk.knowledge.v1.KnowledgeService'));
   const latencies: number[] = [];
+  const byQuery = new Map<string, number[]>();
   let errors = 0;
   let cpuAtStart: number | undefined;
   let hits = 0;
@@ -83,7 +88,8 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
   let dbCpu: number | undefined;
   // The load generator's own share (gRPC client, on the same two cores).
   let clientCpuMs: number | undefined;
-  const run = async (until: number, record: boolean) => {
+  const run = async (until: number, record: boolean, lane: number) => {
+    const client = clients[lane % clients.length]!;
     for (let i = 0; Date.now() < until; i += 1) {
       const query = QUERIES[Math.floor(Math.random() * QUERIES.length)] ?? 'drucker';
       const token = i % 4 === 0 ? service.tokens.customer : service.tokens.agent;
@@ -91,7 +97,13 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
       try {
         const response = await client.call<{ hits: unknown[] }>('Search', { query, limit: 10 }, token);
         if (record) {
-          latencies.push(performance.now() - startedAt);
+          const latency = performance.now() - startedAt;
+          latencies.push(latency);
+          if (PER_QUERY) {
+            const samples = byQuery.get(query) ?? [];
+            samples.push(latency);
+            byQuery.set(query, samples);
+          }
           hits += response.hits.length;
         }
       } catch {
@@ -101,17 +113,17 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
   };
   try {
     const warm = Date.now() + LOAD.warmUpSeconds * 1_000;
-    await Promise.all(Array.from({ length: LOAD.inFlight }, () => run(warm, false)));
+    await Promise.all(Array.from({ length: LOAD.inFlight }, (_, lane) => run(warm, false, lane)));
     cpuAtStart = service.cpuMs();
     const dbCpuAtStart = await databaseCpu.read();
     const clientCpuAtStart = process.cpuUsage();
     const end = Date.now() + LOAD.seconds * 1_000;
-    await Promise.all(Array.from({ length: LOAD.inFlight }, () => run(end, true)));
+    await Promise.all(Array.from({ length: LOAD.inFlight }, (_, lane) => run(end, true, lane)));
     const clientCpu = process.cpuUsage(clientCpuAtStart);
     clientCpuMs = (clientCpu.user + clientCpu.system) / 1_000;
     dbCpu = cpuBetween(dbCpuAtStart, await databaseCpu.read());
   } finally {
-    client.close();
+    for (const client of clients) client.close();
     await databaseCpu.close();
   }
   const s = summarize(latencies);
@@ -123,6 +135,10 @@ async function searchLoad(service: KnowledgeProcess): Promise<void> {
       `PostgreSQL backends ${dbCpuPerSearch.toFixed(2)} ms CPU per search, service process ${serviceCpuPerSearch.toFixed(2)} ms CPU per search, ` +
       `load generator ${((clientCpuMs ?? Number.NaN) / Math.max(1, s.count)).toFixed(2)} ms CPU per search; ${errors} errors (target p95 < 30 ms)`,
   );
+  if (PER_QUERY) {
+    const rows = [...byQuery].map(([query, samples]) => ({ query, ...summarize(samples) })).sort((a, b) => b.p50 - a.p50);
+    for (const row of rows) console.log(`  ${formatMs(row.p50).padStart(8)} p50 ${formatMs(row.p95).padStart(8)} p95 ${String(row.count).padStart(6)}×  ${row.query}`);
+  }
 }
 
 export function resolvedEvent(i: number): CloudEvent<TicketResolvedV1> {

@@ -1,6 +1,6 @@
 import { matchesQuery, type QueryLexemes } from './query-lexemes';
 import { countsAsWord, isComposite, isNoEnd, kindOf, textTokens, type TextToken } from './text-tokens';
-import { wordLexeme } from './word-lexemes';
+import { lexemesOf } from './word-lexemes';
 
 /** Words in a fragment at most (ts_headline's MaxWords). */
 const MAX_WORDS = 30;
@@ -73,9 +73,10 @@ export function highlightAll(text: string, config: string, query: QueryLexemes):
 }
 
 function scan(text: string, config: string, query: QueryLexemes): Scanned[] {
+  const lexemeOf = lexemesOf(config);
   return textTokens(text).map((token) => {
     const kind = kindOf(token.type);
-    const lexeme = kind === null ? null : wordLexeme(config, kind, token.text);
+    const lexeme = kind === null ? null : lexemeOf(kind, token.text);
     const match = lexeme !== null && matchesQuery(lexeme, query) ? lexeme : null;
     const badEnd = match === null && (isNoEnd(token.type) || isShort(token.text));
     return { token, match, word: countsAsWord(token.type), badEnd };

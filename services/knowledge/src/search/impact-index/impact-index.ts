@@ -61,10 +61,10 @@ export class ImpactIndex {
   private versionOf = new Float64Array(1024);
   /**
    * Per scope (alive; alive and published; alive, published and customer-visible), one bit per
-   * ordinal at the low bit of its two-bit slot, laid out like the packed impacts: the packed
-   * selection ANDs a whole word of 16 articles with it instead of testing flags article by article.
+   * ordinal (32 to a word, like the presence bits of common lexemes): the packed selection ANDs a
+   * whole word of 32 articles with it instead of testing flags article by article.
    */
-  private scopeBits: Uint32Array[] = SCOPES.map(() => new Uint32Array(64));
+  private scopeBits: Uint32Array[] = SCOPES.map(() => new Uint32Array(32));
   /** Per lexeme, the ordinal last added (dedupes a lexeme repeated in a lower class). */
   private lastOrdinalOf = new Int32Array(1024).fill(-1);
   private dead = 0;
@@ -74,6 +74,13 @@ export class ImpactIndex {
    * binary searches, and never a decode of the list. At most 4× the bytes of the lexeme's postings.
    */
   private readonly dense: (Uint8Array | undefined)[] = [];
+  /**
+   * Per common lexeme, one bit per ordinal that has it (any class), 32 to a word: the selection's
+   * scan over every article ANDs these, half the words and bytes of the packed impacts.
+   */
+  private readonly presence: (Uint32Array | undefined)[] = [];
+  /** Per common lexeme, the same for the ordinals having it in the title (impact 3): a title match outranks any without one. */
+  private readonly title: (Uint32Array | undefined)[] = [];
 
   /** Adds or replaces an article; a row read again unchanged (the poll's overlap) is skipped. */
   upsert(article: IndexedArticle): void {
@@ -123,8 +130,8 @@ export class ImpactIndex {
   }
 
   private setScopeBits(ordinal: number, flags: number): void {
-    const word = ordinal >> 4;
-    const bit = 1 << ((ordinal & 15) << 1);
+    const word = ordinal >>> 5;
+    const bit = 1 << (ordinal & 31);
     for (let i = 0; i < SCOPES.length; i += 1) {
       const required = SCOPES[i] ?? ALIVE;
       let bits = this.scopeBits[i] ?? new Uint32Array(0);
@@ -139,8 +146,8 @@ export class ImpactIndex {
   }
 
   /**
-   * The ordinals passing `required` flags (one of {@link SCOPES}) as words of 16 two-bit slots, the
-   * low bit of a slot set when its article passes; null for another combination.
+   * The ordinals passing `required` flags (one of {@link SCOPES}) as words of 32 bits, bit
+   * `ordinal & 31` of word `ordinal >>> 5` set when its article passes; null for another combination.
    */
   scopeWords(required: number): Uint32Array | null {
     const i = SCOPES.indexOf(required);
@@ -171,6 +178,8 @@ export class ImpactIndex {
     for (let id = 0; id < this.lexicon.size; id += 1) {
       if (this.dense[id] || this.sizeOf(id) < common) continue;
       this.dense[id] = new Uint8Array(wholeWords(Math.ceil((this.capacity * 1.25) / 4)));
+      this.presence[id] = new Uint32Array(Math.ceil((this.capacity * 1.25) / 32));
+      this.title[id] = new Uint32Array(Math.ceil((this.capacity * 1.25) / 32));
       for (const impact of [1, 2, 3] as const) for (const ordinal of this.postingsOf(id, impact)) this.setDense(id, ordinal, impact);
     }
   }
@@ -186,6 +195,8 @@ export class ImpactIndex {
       this.dense[id] = packed;
     }
     packed[at] = (packed[at] ?? 0) | (impact << ((ordinal & 3) << 1));
+    setBit(this.presence, id, ordinal);
+    if (impact === 3) setBit(this.title, id, ordinal);
   }
 
   /** The packed impacts of a common lexeme as 32-bit words (16 ordinals each), or null for a rarer lexeme. */
@@ -194,9 +205,20 @@ export class ImpactIndex {
     return packed ? new Uint32Array(packed.buffer, packed.byteOffset, packed.length >> 2) : null;
   }
 
-  /** Bytes held by the packed impacts of common lexemes. */
+  /** Which ordinals have a common lexeme, one bit each (see {@link presence}), or null for a rarer lexeme. */
+  presenceWords(lexemeId: number): Uint32Array | null {
+    return this.presence[lexemeId] ?? null;
+  }
+
+  /** Which ordinals have a common lexeme in the title, one bit each, or null for a rarer lexeme. */
+  titleWords(lexemeId: number): Uint32Array | null {
+    return this.title[lexemeId] ?? null;
+  }
+
+  /** Bytes held by the packed impacts, presence and title bits of common lexemes. */
   get denseBytes(): number {
-    return this.dense.reduce((n, packed) => n + (packed?.byteLength ?? 0), 0);
+    const bytes = (arrays: readonly (ArrayBufferView | undefined)[]) => arrays.reduce((n, array) => n + (array?.byteLength ?? 0), 0);
+    return bytes(this.dense) + bytes(this.presence) + bytes(this.title);
   }
 
   /** Bytes held by the postings lists. */
@@ -316,6 +338,19 @@ export class ImpactIndex {
   get deadOrdinals(): number {
     return this.dead;
   }
+}
+
+/** Sets the ordinal's bit in the lexeme's bit array (32 ordinals a word), growing it by half when too short. */
+function setBit(bitsOf: (Uint32Array | undefined)[], id: number, ordinal: number): void {
+  let bits = bitsOf[id] ?? new Uint32Array(0);
+  const word = ordinal >>> 5;
+  if (word >= bits.length) {
+    const grownBits = new Uint32Array(Math.max(word + 1, Math.ceil(bits.length * 1.5)));
+    grownBits.set(bits);
+    bits = grownBits;
+    bitsOf[id] = bits;
+  }
+  bits[word] = (bits[word] ?? 0) | (1 << (ordinal & 31));
 }
 
 /** Rounds a byte count up to whole 32-bit words, so packed impacts can be read as words. */

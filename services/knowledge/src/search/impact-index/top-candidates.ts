@@ -1,5 +1,5 @@
 import { ClauseUnions } from './clause-unions';
-import { ALIVE, CUSTOMER_VISIBLE, LOW_SLOT_BITS, PUBLISHED, type ImpactIndex } from './impact-index';
+import { ALIVE, CUSTOMER_VISIBLE, PUBLISHED, type ImpactIndex } from './impact-index';
 import { TopHeap } from './top-heap';
 import type { LexemeClause } from './tsquery-clauses';
 
@@ -60,15 +60,23 @@ interface Filters {
   readonly rest: ((ordinal: number) => boolean) | null;
 }
 
-/** Slots of word `w` (at their low bit) where some clause has impact 3. */
-function titleSlots(impacts: readonly Uint32Array[], w: number): number {
-  let slots = 0;
-  for (let c = 0; c < impacts.length; c += 1) {
-    const x = impacts[c]?.[w] ?? 0;
-    slots |= x & (x >>> 1);
+/**
+ * The words (of 32 articles) where both clauses and the scope have an article, with those bits,
+ * into `present` and `words`; returns how many. Every word is written and the count only moves
+ * on a nonzero one: with common clauses a fifth or more of the words are kept, in no pattern a
+ * branch predictor could follow, and the branch-free loop is ~30 % faster.
+ */
+function scanPair(first: Uint32Array, second: Uint32Array, scope: Uint32Array | null, count: number, present: Uint32Array, words: Int32Array): number {
+  const end = Math.min(count, first.length, second.length, scope ? scope.length : count);
+  let left = 0;
+  for (let w = 0; w < end; w += 1) {
+    const all = (first[w] ?? 0) & (second[w] ?? 0) & (scope ? (scope[w] ?? 0) : -1);
+    present[left] = all;
+    words[left] = w;
+    // 1 when any bit is set (the sign bit of `all | -all`), else 0.
+    left += (all | -all) >>> 31;
   }
-  // An odd bit here pairs one slot's high bit with the next slot's low bit: not an impact.
-  return slots & LOW_SLOT_BITS;
+  return left;
 }
 
 /**
@@ -151,49 +159,52 @@ export class CandidateSelector {
   }
 
   /**
-   * The strict candidates of common clauses: per word of 16 articles, the clauses' presence bits
-   * (a nonzero two-bit slot) ANDed with each other and with the scope's bitmap; only the articles
-   * left are scored. A clause with several alternatives is read as their slot-wise maximum (see
-   * {@link ClauseUnions}), so every clause is one array of impacts.
+   * The strict candidates of common clauses: per word of 32 articles, the clauses' presence bits
+   * ANDed with each other and with the scope's bits; only the articles left are scored, from the
+   * packed impacts. A clause with several alternatives is read as their slot-wise maximum (see
+   * {@link ClauseUnions}), so every clause is one array of impacts, one of presence bits and one
+   * of title bits. With up to three clauses, an article with some clause in its title outranks
+   * every article without (10 + 2 per further clause against at most 4 per clause): those are
+   * scored first, and the rest only when they are fewer than `cap`.
    */
   private strictPacked(clauses: readonly ResolvedClause[], packed: readonly Uint32Array[][], filters: Filters, cap: number): ScoredOrdinal[] {
     const heap = new TopHeap(cap);
-    let count = Math.ceil(this.index.capacity / 16);
-    const scope = this.index.scopeWords(filters.required);
-    const impacts = packed.map((alternatives, i) => {
+    const capacity = this.index.capacity;
+    // Words of 32 articles to scan: past a lone alternative's bits no article has the clause, so nothing further can match.
+    let count = Math.ceil(capacity / 32);
+    for (const clause of clauses) {
+      const only = clause.alternatives.length === 1 ? clause.alternatives[0]?.[0] : undefined;
+      if (only !== undefined) count = Math.min(count, this.index.presenceWords(only)?.length ?? 0);
+    }
+    const impacts: Uint32Array[] = [];
+    const presences: Uint32Array[] = [];
+    const titles: Uint32Array[] = [];
+    packed.forEach((alternatives, i) => {
       const only = alternatives.length === 1 ? alternatives[0] : undefined;
-      if (only) {
-        // Past a lone alternative's array no article has the clause, so nothing further can match.
-        count = Math.min(count, only.length);
-        return only;
-      }
       const lexemes = clauses[i]?.alternatives.map((alternative) => alternative[0] ?? 0) ?? [];
-      return this.unions.of(lexemes, alternatives, count, this.index.capacity);
+      if (only) {
+        impacts.push(only);
+        presences.push(this.index.presenceWords(lexemes[0] ?? 0) ?? new Uint32Array(0));
+        titles.push(this.index.titleWords(lexemes[0] ?? 0) ?? new Uint32Array(0));
+        return;
+      }
+      const union = this.unions.of(lexemes, alternatives, Math.min(count * 2, Math.ceil(capacity / 16)), capacity);
+      impacts.push(union.words);
+      presences.push(union.presence);
+      titles.push(union.title);
     });
+    const scope = this.index.scopeWords(filters.required);
     // The first two clauses and the scope over all words in one tight loop, keeping the words
     // left (a loop over all clauses per word was 3–4× slower); each further clause then only
     // reads those, a tenth or less of the words for common words.
     const { present, words } = this.accumulators(count);
-    const first = impacts[0] ?? new Uint32Array(0);
-    const second = impacts[1] ?? new Uint32Array(0);
-    let left = 0;
-    for (let w = 0; w < count; w += 1) {
-      const x = first[w] ?? 0;
-      const y = second[w] ?? 0;
-      // A nonzero 2-bit impact → its low bit set.
-      const all = (x | (x >>> 1)) & (y | (y >>> 1)) & (scope ? (scope[w] ?? 0) : LOW_SLOT_BITS);
-      if (all === 0) continue;
-      present[left] = all;
-      words[left] = w;
-      left += 1;
-    }
-    for (let c = 2; c < impacts.length; c += 1) {
-      const clause = impacts[c] ?? new Uint32Array(0);
+    let left = scanPair(presences[0] ?? new Uint32Array(0), presences[1] ?? new Uint32Array(0), scope, count, present, words);
+    for (let c = 2; c < presences.length; c += 1) {
+      const clause = presences[c] ?? new Uint32Array(0);
       let kept = 0;
       for (let i = 0; i < left; i += 1) {
         const w = words[i] ?? 0;
-        const x = clause[w] ?? 0;
-        const all = (present[i] ?? 0) & (x | (x >>> 1));
+        const all = (present[i] ?? 0) & (clause[w] ?? 0);
         if (all === 0) continue;
         present[kept] = all;
         words[kept] = w;
@@ -201,30 +212,56 @@ export class CandidateSelector {
       }
       left = kept;
     }
-    const passes = filters.rest;
+    const score = (w: number, bits: number) => this.scoreBits(heap, impacts, w, bits, scope, filters);
+    const titleBitsOf = (w: number) => {
+      let bits = 0;
+      for (let c = 0; c < titles.length; c += 1) bits |= titles[c]?.[w] ?? 0;
+      return bits;
+    };
     const best = TITLE_WEIGHT * clauses.length;
+    if (clauses.length <= 3) {
+      for (let i = 0; i < left; i += 1) {
+        const w = words[i] ?? 0;
+        const titled = (present[i] ?? 0) & titleBitsOf(w);
+        if (titled === 0) continue;
+        score(w, titled);
+        // Ties keep the earlier article, so once every kept candidate has the best possible score nothing later can enter.
+        if (heap.full && heap.minKey >= best) break;
+      }
+      if (heap.full) return heap.sorted();
+      for (let i = 0; i < left; i += 1) {
+        const w = words[i] ?? 0;
+        score(w, (present[i] ?? 0) & ~titleBitsOf(w));
+      }
+      return heap.sorted();
+    }
     const problemOnly = (IMPACT_WEIGHT[2] ?? 0) * clauses.length;
     for (let i = 0; i < left; i += 1) {
       const w = words[i] ?? 0;
-      let all = present[i] ?? 0;
-      // Once the kept keys are at least B's weight per clause, only an article with some clause in
-      // its title (impact 3) can still enter: the words' impact-3 slots decide before any scoring.
-      if (heap.full && heap.minKey >= problemOnly) all &= titleSlots(impacts, w);
-      while (all !== 0) {
-        const low = all & -all;
-        all ^= low;
-        const shift = 31 - Math.clz32(low);
-        const ordinal = w * 16 + (shift >> 1);
-        if (!scope && !filters.scope(ordinal)) continue;
-        if (passes && !passes(ordinal)) continue;
-        let score = 0;
-        for (let c = 0; c < impacts.length; c += 1) score += IMPACT_WEIGHT[((impacts[c]?.[w] ?? 0) >>> shift) & 3] ?? 0;
-        heap.offer(score, ordinal);
-      }
-      // Ties keep the earlier article, so once every kept candidate has the best possible score nothing later can enter.
+      let bits = present[i] ?? 0;
+      // Once the kept keys are at least B's weight per clause, only an article with some clause in its title can still enter.
+      if (heap.full && heap.minKey >= problemOnly) bits &= titleBitsOf(w);
+      score(w, bits);
       if (heap.full && heap.minKey >= best) break;
     }
     return heap.sorted();
+  }
+
+  /** Offers the articles of word `w` (32 articles) whose bits are set, scored by their clauses' packed impacts. */
+  private scoreBits(heap: TopHeap, impacts: readonly Uint32Array[], w: number, bits: number, scope: Uint32Array | null, filters: Filters): void {
+    let all = bits;
+    while (all !== 0) {
+      const low = all & -all;
+      all ^= low;
+      const ordinal = w * 32 + (31 - Math.clz32(low));
+      if (!scope && !filters.scope(ordinal)) continue;
+      if (filters.rest && !filters.rest(ordinal)) continue;
+      const at = ordinal >>> 4;
+      const shift = (ordinal & 15) << 1;
+      let score = 0;
+      for (let c = 0; c < impacts.length; c += 1) score += IMPACT_WEIGHT[((impacts[c]?.[at] ?? 0) >>> shift) & 3] ?? 0;
+      heap.offer(score, ordinal);
+    }
   }
 
   private loose(clauses: readonly ResolvedClause[], passes: (ordinal: number) => boolean, cap: number): ScoredOrdinal[] {

@@ -140,6 +140,20 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     expect(selector.select(query([[['lonely']], [['missing']]])).loose).toEqual([lone.id]);
   });
 
+  it('scores title matches of common clauses first only while they outrank every other match (up to three clauses)', () => {
+    // Four clauses: A+C+C+C (16) ties with B+B+B+B (16), so the earlier article without a title match must win.
+    const index = new ImpactIndex();
+    const four = ['w1', 'w2', 'w3', 'w4'];
+    const problemOnly = article({ b: four });
+    const titled = Array.from({ length: 1_100 }, () => article({ a: ['w1'], c: ['w2', 'w3', 'w4'] }));
+    for (const a of [problemOnly, ...titled]) index.upsert(a);
+    index.compact();
+    const selector = new IdSelector(index);
+    expect(selector.select(query(four.map((w) => [[w]]), { cap: 1 })).strict).toEqual([problemOnly.id]);
+    // Three clauses: A+C+C (14) beats B+B+B (12), whatever the order.
+    expect(selector.select(query(four.slice(0, 3).map((w) => [[w]]), { cap: 1 })).strict).toEqual([titled[0]?.id]);
+  });
+
   it('selects from packed impacts exactly the best by score (earlier article first on ties), in every scope, as articles come and go', () => {
     // A fixed pseudo-random mix: common lexemes in all three classes, several synonyms per clause, every flag combination.
     let seed = 7;
@@ -162,9 +176,13 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
     for (let i = 0; i < 4_003; i += 1) add(make());
     index.compact();
     const selector = new IdSelector(index);
-    const clauses = [[['print'], ['drucker'], ['printer']], [['offline']], [['vpn'], ['timeout']]];
+    // Three clauses (title matches scored first) and four (scored in article order).
+    const clauseSets = [
+      [[['print'], ['drucker'], ['printer']], [['offline']], [['vpn'], ['timeout']]],
+      [[['print'], ['drucker']], [['offline']], [['vpn']], [['timeout'], ['printer']]],
+    ];
     // The reference: every live article ranked on its own, as a row read from the table is.
-    const expected = (customer: boolean, cap: number) => {
+    const expected = (clauses: string[][][], customer: boolean, cap: number) => {
       // `live` is in ordinal order: a changed article was deleted and set again.
       return [...live.values()]
         .flatMap((a) => rankArticle(a, query(clauses, { customer, cap })) ?? [])
@@ -174,8 +192,10 @@ describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () 
         .map((r) => r.id);
     };
     const check = () => {
-      for (const customer of [false, true]) {
-        for (const cap of [5, 40, 10_000]) expect(selector.select(query(clauses, { customer, cap })).strict).toEqual(expected(customer, cap));
+      for (const clauses of clauseSets) {
+        for (const customer of [false, true]) {
+          for (const cap of [5, 40, 10_000]) expect(selector.select(query(clauses, { customer, cap })).strict).toEqual(expected(clauses, customer, cap));
+        }
       }
     };
     check();

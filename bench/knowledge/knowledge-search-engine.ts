@@ -1,13 +1,7 @@
-import { testInfrastructure } from '@helpdesk/testing';
-import { Client } from 'pg';
-import { copyKeptSeed } from './kept-seed';
-import { DataSource } from 'typeorm';
-import { withSessionSettings } from '../../services/knowledge/src/database-url';
-import { LiveSearchIndex } from '../../services/knowledge/src/search/impact-index/live-search-index';
-import { PlanCandidates } from '../../services/knowledge/src/search/impact-index/plan-candidates';
-import { NO_FILTERS, SearchEngine } from '../../services/knowledge/src/search/search-engine';
+import { NO_FILTERS } from '../../services/knowledge/src/search/search-engine';
 import { processCpuMs } from '../support/database-cpu';
 import { QUERIES } from './knowledge-corpus';
+import { withLoadedEngine } from './loaded-engine';
 
 /**
  * The search engine without gRPC: `SearchEngine.search` called in this process over a copy of
@@ -25,19 +19,7 @@ const IN_FLIGHT = Number(process.env['BENCH_ENGINE_IN_FLIGHT'] ?? 16);
 const POOL = Number(process.env['BENCH_ENGINE_POOL'] ?? 10);
 
 async function main(): Promise<void> {
-  const adminUrl = (await testInfrastructure()).postgresAdminUrl;
-  const name = `bench_knowledge_engine_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const url = await copyKeptSeed(admin, adminUrl, ARTICLES, name);
-  // The service's session settings (generic plans, no JIT, no parallel workers) and pool size.
-  const dataSource = new DataSource({ type: 'postgres', url: withSessionSettings(url), poolSize: POOL });
-  const index = new LiveSearchIndex();
-  try {
-    await dataSource.initialize();
-    index.start(dataSource);
-    await index.whenLoaded();
-    const engine = new SearchEngine(new PlanCandidates(index));
+  await withLoadedEngine({ label: 'engine', articles: ARTICLES, poolSize: POOL }, async (engine, dataSource) => {
     let searches = 0;
     const load = async (until: number) => {
       for (let i = 0; Date.now() < until; i += 1) {
@@ -61,12 +43,7 @@ async function main(): Promise<void> {
       `knowledge search engine (no gRPC), ${IN_FLIGHT} in flight, pool ${POOL}, ${backends.length} backends: ${(searches / seconds).toFixed(0)} searches/s; ` +
         `PostgreSQL ${((databaseCpu() - dbAtStart) / searches).toFixed(2)} ms, this process ${((cpu.user + cpu.system) / 1_000 / searches).toFixed(2)} ms CPU per search`,
     );
-  } finally {
-    await index.stop();
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 void main();

@@ -1,13 +1,8 @@
-import { testInfrastructure } from '@helpdesk/testing';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { withSessionSettings } from '../../services/knowledge/src/database-url';
-import { LiveSearchIndex } from '../../services/knowledge/src/search/impact-index/live-search-index';
-import { PlanCandidates } from '../../services/knowledge/src/search/impact-index/plan-candidates';
+import type { LoadReport } from '../../services/knowledge/src/search/impact-index/live-search-index';
 import { CandidateSelector } from '../../services/knowledge/src/search/impact-index/top-candidates';
-import { NO_FILTERS, SearchEngine } from '../../services/knowledge/src/search/search-engine';
-import { copyKeptSeed } from './kept-seed';
+import { NO_FILTERS } from '../../services/knowledge/src/search/search-engine';
 import { QUERIES } from './knowledge-corpus';
+import { withLoadedEngine } from './loaded-engine';
 
 /**
  * The in-memory candidate selection alone: `SearchEngine.search` over a copy of the kept 1 M base,
@@ -35,20 +30,9 @@ CandidateSelector.prototype.selectScored = function timed(this: CandidateSelecto
 };
 
 async function main(): Promise<void> {
-  const adminUrl = (await testInfrastructure()).postgresAdminUrl;
-  const name = `bench_knowledge_selection_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const url = await copyKeptSeed(admin, adminUrl, ARTICLES, name);
-  const dataSource = new DataSource({ type: 'postgres', url: withSessionSettings(url), poolSize: 4 });
-  const index = new LiveSearchIndex(undefined, (report) =>
-    console.log(`index loaded: ${report.articles} articles in ${report.seconds.toFixed(0)} s, postings ${report.postingsMb.toFixed(0)} MB, packed impacts and bits ${report.packedMb.toFixed(0)} MB, rss ${report.rssMb.toFixed(0)} MB`),
-  );
-  try {
-    await dataSource.initialize();
-    index.start(dataSource);
-    await index.whenLoaded();
-    const engine = new SearchEngine(new PlanCandidates(index));
+  const onLoaded = (report: LoadReport) =>
+    console.log(`index loaded: ${report.articles} articles in ${report.seconds.toFixed(0)} s, postings ${report.postingsMb.toFixed(0)} MB, packed impacts and bits ${report.packedMb.toFixed(0)} MB, rss ${report.rssMb.toFixed(0)} MB`);
+  await withLoadedEngine({ label: 'selection', articles: ARTICLES, poolSize: 4, onLoaded }, async (engine, dataSource) => {
     // The first round warms the JIT and the clause unions; the second is reported.
     for (const round of ['warm-up', 'measured']) {
       spent.clear();
@@ -60,12 +44,7 @@ async function main(): Promise<void> {
       console.log(`${round}: selection ${((total / (REPEAT * QUERIES.length)) * 1_000).toFixed(0)} µs per search (${QUERIES.length} queries × ${REPEAT})`);
     }
     for (const [query, ms] of [...spent].sort((x, y) => y[1] - x[1])) console.log(`  ${((ms / REPEAT) * 1_000).toFixed(0).padStart(6)} µs  ${query}`);
-  } finally {
-    await index.stop();
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 void main();

@@ -44,7 +44,7 @@ async function copyDatabase(template: string, db: TestDatabase): Promise<void> {
  * answers SERVING. `BENCH_KNOWLEDGE_NODE_ARGS` passes node flags, e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/knowledge-prof` for a CPU profile written when it stops;
  * `BENCH_KNOWLEDGE_REPLICAS` (default 1) starts that many processes on the one database, sharing
- * the durable consumers (gRPC calls go to the first).
+ * the durable consumers (part (a) spreads its calls over all of them).
  */
 export async function startKnowledgeProcess(label: string, env: Record<string, string> = {}, base: KnowledgeBase = {}): Promise<KnowledgeProcess> {
   const { template } = base;

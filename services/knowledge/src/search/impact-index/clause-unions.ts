@@ -1,7 +1,7 @@
 import { LOW_SLOT_BITS } from './impact-index';
 import { presenceWord, titleWord } from './presence-bits';
 
-/** Unions kept (least recently used dropped first): at most this many × a quarter byte per article. */
+/** Unions kept (least recently used dropped first): at most this many × half a byte per article (impacts, presence and title bits). */
 const MAX_UNIONS = 64;
 
 /** A clause's combined impacts, and which articles have any alternative, and in the title (one bit each, see `presence-bits.ts`). */

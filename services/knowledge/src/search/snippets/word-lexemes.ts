@@ -48,7 +48,7 @@ export function wordLexeme(config: string, kind: WordKind, word: string): string
 
 /**
  * {@link wordLexeme} for one configuration, its cache found once: a snippet's words all share
- * it, and hashing the configuration's name per word was half the lookups' cost.
+ * it, and looking it up per word hashed the configuration's name along with every word.
  */
 export function lexemesOf(config: string): (kind: WordKind, word: string) => string | null {
   const dictionary = DICTIONARIES.get(config) ?? SIMPLE;

@@ -1,5 +1,6 @@
 import type { IndexedArticle } from './impact-index';
 import { byRank, rankArticle, scoreOfKey } from './ranked-candidates';
+import { candidateQuery } from '../../../test/support/candidate-query';
 import type { CandidateQuery } from './top-candidates';
 
 const article = (more: Partial<IndexedArticle>): IndexedArticle => ({
@@ -16,19 +17,7 @@ const article = (more: Partial<IndexedArticle>): IndexedArticle => ({
   ...more,
 });
 
-const query = (more: Partial<CandidateQuery> = {}): CandidateQuery => ({
-  clauses: [[['scanner']], [['feeder'], ['tray']]],
-  excluded: [],
-  requireAll: false,
-  customer: false,
-  publishedOnly: false,
-  category: null,
-  language: null,
-  product: null,
-  limit: 10,
-  cap: 100,
-  ...more,
-});
+const query = (more: Partial<CandidateQuery> = {}): CandidateQuery => candidateQuery([[['scanner']], [['feeder'], ['tray']]], { cap: 100, ...more });
 
 describe('rankArticle (a row read from the table, ranked as the in-memory selection ranks)', () => {
   it('keys a strict match by the weights of its clauses, best class per lexeme', () => {

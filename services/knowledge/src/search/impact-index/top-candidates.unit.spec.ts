@@ -1,5 +1,6 @@
 import { ImpactIndex, type IndexedArticle } from './impact-index';
 import { rankArticle } from './ranked-candidates';
+import { candidateQuery } from '../../../test/support/candidate-query';
 import { CandidateSelector, type CandidateQuery } from './top-candidates';
 
 let serial = 0;
@@ -20,19 +21,7 @@ class IdSelector extends CandidateSelector {
   }
 }
 
-const query = (clauses: string[][][], more: Partial<CandidateQuery> = {}): CandidateQuery => ({
-  clauses,
-  excluded: [],
-  requireAll: false,
-  customer: false,
-  publishedOnly: false,
-  category: null,
-  language: null,
-  product: null,
-  limit: 10,
-  cap: 200,
-  ...more,
-});
+const query = candidateQuery;
 
 describe('CandidateSelector (in-memory top-k over impact-ordered postings)', () => {
   it('keeps the articles with every clause, highest impact first, and stops at the cap', () => {

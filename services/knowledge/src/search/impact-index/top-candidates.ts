@@ -86,7 +86,10 @@ function scanPair(first: Uint32Array, second: Uint32Array, scope: Uint32Array | 
  * postings are read class A, then B, then C, and the reading stops once `cap` candidates are kept
  * whose scores the rest can no longer reach. The other clauses are only probed per visited
  * article (a packed lookup for a common lexeme, binary searches for a rarer one), never decoded.
- * Single-threaded and synchronous, so the visited-marks array is shared between searches.
+ * On a tie at the cap's edge the packed intersection keeps the older articles (it offers them in
+ * article order); the postings-driven reading keeps those it met first, as it stops once nothing
+ * unread can score higher. Single-threaded and synchronous, so the visited-marks array is shared
+ * between searches.
  */
 export class CandidateSelector {
   private seen = new Uint32Array(0);

@@ -1,6 +1,15 @@
 /**
- * The `capacity` best ordinals by key (a min-heap of parallel typed arrays): the smallest kept key
- * is at the top, so a candidate that cannot beat it is rejected in O(1).
+ * Whether (key a, ordinal a) ranks below (key b, ordinal b): a smaller key, or the same key and a
+ * newer (larger) ordinal — on equal keys the older article ranks first, as the SQL plan orders.
+ */
+function ranksBelow(keyA: number, ordinalA: number, keyB: number, ordinalB: number): boolean {
+  return keyA < keyB || (keyA === keyB && ordinalA > ordinalB);
+}
+
+/**
+ * The `capacity` best ordinals by key, older first on equal keys (a min-heap of parallel typed
+ * arrays): the lowest-ranked kept candidate is at the top, so one that cannot beat it is rejected
+ * in O(1), and a better one evicts it — on a tie at the edge, the newest of the tied.
  */
 export class TopHeap {
   private readonly keys: Float64Array;
@@ -21,6 +30,7 @@ export class TopHeap {
     return this.keys[0] ?? 0;
   }
 
+  /** Keeps the candidate if it ranks above the lowest kept (a larger key, or the same key and an older, smaller ordinal). */
   offer(key: number, ordinal: number): void {
     if (this.capacity === 0) return;
     if (this.size < this.capacity) {
@@ -28,7 +38,7 @@ export class TopHeap {
       this.size += 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if ((this.keys[parent] ?? 0) <= key) break;
+        if (!ranksBelow(key, ordinal, this.keys[parent] ?? 0, this.ordinals[parent] ?? 0)) break;
         this.keys[i] = this.keys[parent] ?? 0;
         this.ordinals[i] = this.ordinals[parent] ?? 0;
         i = parent;
@@ -37,14 +47,14 @@ export class TopHeap {
       this.ordinals[i] = ordinal;
       return;
     }
-    if (key <= (this.keys[0] ?? 0)) return;
+    if (!ranksBelow(this.keys[0] ?? 0, this.ordinals[0] ?? 0, key, ordinal)) return;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= this.size) break;
       const right = left + 1;
-      const child = right < this.size && (this.keys[right] ?? 0) < (this.keys[left] ?? 0) ? right : left;
-      if ((this.keys[child] ?? 0) >= key) break;
+      const child = right < this.size && ranksBelow(this.keys[right] ?? 0, this.ordinals[right] ?? 0, this.keys[left] ?? 0, this.ordinals[left] ?? 0) ? right : left;
+      if (!ranksBelow(this.keys[child] ?? 0, this.ordinals[child] ?? 0, key, ordinal)) break;
       this.keys[i] = this.keys[child] ?? 0;
       this.ordinals[i] = this.ordinals[child] ?? 0;
       i = child;

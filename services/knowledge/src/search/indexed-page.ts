@@ -56,7 +56,10 @@ export async function indexedPage(repository: SearchRepository, input: IndexedPa
   let facets = indexed.facets;
   if (recent.length > 0) {
     const replaced = new Set(recent.map((r) => r.id));
-    candidates = [...recent, ...candidates.filter((c) => !replaced.has(c.id))].sort(byRank);
+    // After the index's own candidates, oldest write first: on equal keys they rank where the
+    // index will put them once it reads them (appended, so after every article it holds).
+    recent.sort((x, y) => x.version - y.version);
+    candidates = [...candidates.filter((c) => !replaced.has(c.id)), ...recent].sort(byRank);
     facets = facetsOf(candidates, indexed.valuesOf);
   }
   const hits: ArticleHit[] = [];

@@ -132,4 +132,14 @@ describe('in-memory search index (real PostgreSQL)', () => {
     await add('Qwxjvk adapter guide');
     expect(await titles('staff', 'qwxjvk')).toEqual(['Qwxjvk adapter guide']);
   });
+
+  // Last: its articles share the others' problem text and product.
+  it('ranks a row written since the horizon after an older article of the same score, as the index will once it reads it', async () => {
+    await insertArticle(dataSource, 'Tiebreak widget older', 'published', 'customer');
+    await index.refresh();
+    await insertArticle(dataSource, 'Tiebreak widget newer', 'published', 'customer');
+    expect(await titles('customer', 'tiebreak')).toEqual(['Tiebreak widget older', 'Tiebreak widget newer']);
+    await index.refresh();
+    expect(await titles('customer', 'tiebreak')).toEqual(['Tiebreak widget older', 'Tiebreak widget newer']);
+  });
 });

@@ -29,7 +29,8 @@ export interface RankedCandidate {
  * place of ts_rank).
  */
 export function scoreOfKey(tier: 0 | 1, key: number, clauses: number): number {
-  const most = 10 * Math.max(1, clauses);
+  // Every clause in the title: the highest key a strict candidate can have.
+  const most = (IMPACT_WEIGHT[3] ?? 0) * Math.max(1, clauses);
   if (tier === 1) return 0.5 + (0.5 * key) / most;
   const matched = Math.floor(key / MATCHED_CLAUSE_KEY);
   return (0.5 * matched) / Math.max(1, clauses) + (0.5 * (key - matched * MATCHED_CLAUSE_KEY)) / most;
